@@ -1,0 +1,17 @@
+//! The conversion engine: compiled dictionaries, the staged pipeline and
+//! streaming.
+//!
+//! - [`trie`]: one dictionary group compiled into a trie with resolved
+//!   matches;
+//! - [`pipeline`]: OpenCC's stages (normalization, segmentation, chain);
+//! - [`stream`]: conversion of readers into writers in bounded memory.
+
+pub(crate) mod pipeline;
+pub(crate) mod stream;
+pub(crate) mod trie;
+pub(crate) mod utf8;
+
+#[cfg(test)]
+mod reference;
+
+pub(crate) use pipeline::Pipeline;

@@ -1,0 +1,123 @@
+//! UTF-8 decoding on byte slices that are known to hold valid UTF-8, and
+//! OpenCC's ideographic description sequence (IDS) rule.
+
+/// Decodes the character starting at `pos`: its code point and length.
+/// `bytes` must be valid UTF-8 and `pos` a character boundary; at the end
+/// of input it returns `(0, 1)` so callers always advance.
+#[inline(always)]
+pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
+    let b0 = match bytes.get(pos) {
+        Some(&b) => u32::from(b),
+        None => return (0, 1),
+    };
+    let cont = |i: usize| bytes.get(pos + i).map_or(0, |&b| u32::from(b) & 0x3F);
+    if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    }
+}
+
+/// Length in bytes of the UTF-8 character whose first byte is `b`.
+#[inline(always)]
+pub(crate) fn char_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Whether `cp` is an ideographic description operator (U+2FF0..=U+2FFF).
+#[inline(always)]
+pub(crate) fn is_ids_operator(cp: u32) -> bool {
+    (0x2FF0..=0x2FFF).contains(&cp)
+}
+
+fn arity(cp: u32) -> usize {
+    match cp {
+        0x2FF2 | 0x2FF3 => 3,
+        0x2FFE | 0x2FFF => 1,
+        0x2FF0..=0x2FFD => 2,
+        _ => 0,
+    }
+}
+
+const MAX_DEPTH: usize = 16;
+const MAX_CODE_POINTS: usize = 64;
+
+enum Ids {
+    Complete(usize),
+    Incomplete,
+    Invalid,
+}
+
+/// The length of the complete ideographic description sequence starting at
+/// `pos`, or 0 when none starts there. An unmatched IDS is copied through
+/// conversion as one unit (OpenCC 1.4.2's
+/// `NextIdeographicDescriptionSequenceLength`): operators take 1 to 3
+/// operands, nested at most 16 deep and 64 code points long.
+pub(crate) fn ids_len(bytes: &[u8], pos: usize) -> usize {
+    let (cp, _) = decode(bytes, pos);
+    if pos >= bytes.len() || arity(cp) == 0 {
+        return 0;
+    }
+    let mut code_points = 0;
+    match consume(bytes, pos, MAX_DEPTH, &mut code_points) {
+        Ids::Complete(len) => len,
+        Ids::Incomplete | Ids::Invalid => 0,
+    }
+}
+
+fn consume(bytes: &[u8], pos: usize, depth_left: usize, code_points: &mut usize) -> Ids {
+    if pos >= bytes.len() {
+        return Ids::Incomplete;
+    }
+    if depth_left == 0 || *code_points >= MAX_CODE_POINTS {
+        return Ids::Invalid;
+    }
+    *code_points += 1;
+    let (cp, len) = decode(bytes, pos);
+    let n = arity(cp);
+    let mut offset = len;
+    for _ in 0..n {
+        if pos + offset >= bytes.len() {
+            return Ids::Incomplete;
+        }
+        match consume(bytes, pos + offset, depth_left - 1, code_points) {
+            Ids::Complete(l) => offset += l,
+            other => return other,
+        }
+    }
+    Ids::Complete(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_lengths() {
+        assert_eq!(ids_len("⿰氵青x".as_bytes(), 0), "⿰氵青".len());
+        assert_eq!(ids_len("⿱⿰木木木".as_bytes(), 0), "⿱⿰木木木".len());
+        assert_eq!(ids_len("⿰氵".as_bytes(), 0), 0);
+        assert_eq!(ids_len("氵青".as_bytes(), 0), 0);
+        assert_eq!(ids_len("⿰\n发".as_bytes(), 0), "⿰\n发".len());
+        // 17 nested operators exceed the depth limit.
+        let deep = format!("{}木木", "⿱".repeat(17));
+        assert_eq!(ids_len(deep.as_bytes(), 0), 0);
+    }
+
+    #[test]
+    fn decode_matches_std() {
+        for s in ["a", "é", "中", "𠀀", "\u{10FFFF}"] {
+            let c = s.chars().next().map_or(0, u32::from);
+            assert_eq!(decode(s.as_bytes(), 0), (c, s.len()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The embedded OpenCC data is exactly what `scripts/fetch-opencc-data.py`
+//! recorded in `dictionaries/README.md`.
+
+use sha2::{Digest, Sha256};
+
+#[test]
+fn dictionary_hashes_match_readme() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/dictionaries/README.md")).expect("README");
+    let mut checked = 0;
+    for line in readme.lines().filter(|l| l.starts_with("| `opencc/")) {
+        let cells: Vec<&str> = line.split('|').map(|c| c.trim().trim_matches('`')).collect();
+        let (file, size, hash) = (cells[1], cells[2], cells[3]);
+        let bytes = std::fs::read(format!("{root}/dictionaries/{file}")).expect(file);
+        assert_eq!(bytes.len().to_string(), size, "{file} size");
+        let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(digest, hash, "{file} SHA-256");
+        checked += 1;
+    }
+    // 22 dictionaries, 16 configurations and the licence.
+    assert_eq!(checked, 39);
+}
