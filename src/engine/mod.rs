@@ -7,6 +7,7 @@
 //! - [`stream`]: conversion of readers into writers in bounded memory.
 
 pub(crate) mod pipeline;
+pub(crate) mod stage;
 pub(crate) mod stream;
 pub(crate) mod trie;
 pub(crate) mod utf8;

@@ -16,6 +16,7 @@
 
 use std::sync::Arc;
 
+use super::stage::{NeedsNormalization, Stage};
 use super::trie::Trie;
 use super::utf8::{char_len, decode, ids_len, is_ids_operator};
 
@@ -27,11 +28,17 @@ pub(crate) struct Pipeline {
     pub(crate) chain: Vec<Arc<Trie>>,
     /// User phrases that take precedence over everything else.
     pub(crate) overrides: Option<Arc<Trie>>,
+    normalization_stages: Vec<Stage>,
+    /// The segmentation walk's dispatch table.
+    seg: Option<Stage>,
+    stages: Vec<Stage>,
+    /// Whether the first pass (segmentation, or the only stage) reports
+    /// characters that need normalization, so that text without them is
+    /// not scanned twice.
+    fused_normalization: bool,
     /// Characters that no dictionary of this pipeline mentions: matches
     /// never cross them and they are copied unchanged.
     inert: Inert,
-    /// Whether a character is the first of a normalization key.
-    normalizes: Vec<bool>,
 }
 
 /// A bitset over the BMP of characters that are inert; astral characters
@@ -45,6 +52,13 @@ impl Inert {
     }
 }
 
+/// Reusable buffers for multi-stage chains.
+#[derive(Default)]
+struct Scratch {
+    a: String,
+    b: String,
+}
+
 impl Pipeline {
     pub(crate) fn new(
         normalization: Vec<Arc<Trie>>,
@@ -53,7 +67,6 @@ impl Pipeline {
         overrides: Option<Arc<Trie>>,
     ) -> Pipeline {
         let mut bits = vec![u64::MAX; 0x1_0000 / 64];
-        let mut normalizes = vec![false; 0x1_0000];
         let mut clear = |c: u32| {
             if let Some(w) = bits.get_mut((c >> 6) as usize) {
                 *w &= !(1 << (c & 63));
@@ -66,14 +79,32 @@ impl Pipeline {
         for c in 0x2FF0..=0x2FFF {
             clear(c);
         }
-        for trie in &normalization {
-            for c in trie.first_chars() {
-                if let Some(slot) = normalizes.get_mut(c as usize) {
-                    *slot = true;
-                }
-            }
+
+        let normalize: Vec<u32> = normalization.iter().flat_map(|t| t.first_chars().collect::<Vec<_>>()).collect();
+        let entry = segmentation.as_ref().or(chain.first());
+        let fused_normalization = match entry {
+            Some(trie) => !trie.all_key_chars().any(|c| normalize.contains(&c)),
+            None => false,
+        };
+        let marks: &[u32] = if fused_normalization { &normalize } else { &[] };
+        let normalization_stages = normalization.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
+        let seg = segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), marks, true));
+        let stages = chain
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
+            .collect();
+        Pipeline {
+            normalization,
+            segmentation,
+            chain,
+            overrides,
+            normalization_stages,
+            seg,
+            stages,
+            fused_normalization,
+            inert: Inert(bits),
         }
-        Pipeline { normalization, segmentation, chain, overrides, inert: Inert(bits), normalizes }
     }
 
     /// Whether matches may never cross `c` and `c` is copied unchanged.
@@ -83,8 +114,9 @@ impl Pipeline {
 
     /// Converts `input`, appending to `out`.
     pub(crate) fn convert_into(&self, input: &str, out: &mut String) {
+        let mut scratch = Scratch::default();
         match &self.overrides {
-            None => self.convert_normalized(input, out),
+            None => self.convert_normalized(input, out, &mut scratch),
             Some(overrides) => {
                 // Override phrases are hard segments: their replacement is
                 // final, the text between them converts as usual.
@@ -93,7 +125,7 @@ impl Pipeline {
                 while pos < bytes.len() {
                     match overrides.match_at(bytes, pos) {
                         Some(m) => {
-                            self.convert_normalized(input.get(start..pos).unwrap_or(""), out);
+                            self.convert_normalized(input.get(start..pos).unwrap_or(""), out, &mut scratch);
                             out.push_str(m.value);
                             pos += m.len;
                             start = pos;
@@ -101,81 +133,112 @@ impl Pipeline {
                         None => pos += bytes.get(pos).map_or(1, |&b| char_len(b)),
                     }
                 }
-                self.convert_normalized(input.get(start..).unwrap_or(""), out);
+                self.convert_normalized(input.get(start..).unwrap_or(""), out, &mut scratch);
             }
         }
     }
 
-    fn needs_normalization(&self, input: &str) -> bool {
-        !self.normalization.is_empty()
-            && input.chars().any(|c| {
-                let c = u32::from(c);
-                c >= 0x2000 && (c > 0xFFFF || self.normalizes.get(c as usize).copied().unwrap_or(false))
-            })
-    }
-
-    fn convert_normalized(&self, input: &str, out: &mut String) {
+    fn convert_normalized(&self, input: &str, out: &mut String, scratch: &mut Scratch) {
         if input.is_empty() {
             return;
         }
-        if self.needs_normalization(input) {
-            let mut text = input.to_owned();
-            let mut next = String::with_capacity(text.len());
-            for trie in &self.normalization {
-                next.clear();
-                convert_stage(trie, &text, &mut next);
-                std::mem::swap(&mut text, &mut next);
-            }
-            self.convert_main(&text, out);
-        } else {
-            self.convert_main(input, out);
+        let mark = out.len();
+        if self.normalization.is_empty()
+            || (self.fused_normalization && self.convert_main(input, out, scratch).is_ok())
+        {
+            return;
+        }
+        out.truncate(mark);
+        let needs = !self.fused_normalization
+            && input.chars().any(|c| self.normalization.iter().any(|t| t.root(u32::from(c)) != 0));
+        if !self.fused_normalization && !needs {
+            let _ = self.convert_main_plain(input, out, scratch);
+            return;
+        }
+        let mut text = input.to_owned();
+        let mut next = String::with_capacity(text.len());
+        for stage in &self.normalization_stages {
+            next.clear();
+            let _ = stage.run(&text, &mut next);
+            std::mem::swap(&mut text, &mut next);
+        }
+        self.convert_main_plain(&text, out, scratch);
+    }
+
+    /// The main conversion of text that is known to be normalized.
+    fn convert_main_plain(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
+        // Normalized text has no character the marks report.
+        let mark = out.len();
+        if self.convert_main(text, out, scratch).is_err() {
+            // Only reachable if normalization output still contains marked
+            // characters; convert without the fused check.
+            out.truncate(mark);
+            self.convert_main_unchecked(text, out, scratch);
         }
     }
 
-    fn convert_main(&self, text: &str, out: &mut String) {
-        match &self.segmentation {
-            None => self.convert_segment(text, out),
-            Some(seg) => {
-                let bytes = text.as_bytes();
-                let (mut pos, mut run) = (0, 0);
-                while pos < bytes.len() {
-                    match seg.match_at(bytes, pos) {
-                        Some(m) => {
-                            if run < pos {
-                                self.convert_segment(text.get(run..pos).unwrap_or(""), out);
-                            }
-                            self.convert_segment(text.get(pos..pos + m.len).unwrap_or(""), out);
-                            pos += m.len;
-                            run = pos;
-                        }
-                        None => pos += unit_len(bytes, pos),
+    fn convert_main_unchecked(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
+        let plain = Pipeline {
+            normalization: Vec::new(),
+            segmentation: self.segmentation.clone(),
+            chain: self.chain.clone(),
+            overrides: None,
+            normalization_stages: Vec::new(),
+            seg: self.segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), &[], true)),
+            stages: self.chain.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect(),
+            fused_normalization: false,
+            inert: Inert(Vec::new()),
+        };
+        let _ = plain.convert_main(text, out, scratch);
+    }
+
+    fn convert_main(&self, text: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+        let Some(seg) = &self.seg else {
+            return self.convert_segment(text, out, scratch);
+        };
+        let bytes = text.as_bytes();
+        let (mut pos, mut run) = (0, 0);
+        while pos < bytes.len() {
+            match seg.segment_at(text, pos)? {
+                Some(len) => {
+                    if run < pos {
+                        self.convert_segment(text.get(run..pos).unwrap_or(""), out, scratch)?;
                     }
+                    self.convert_segment(text.get(pos..pos + len).unwrap_or(""), out, scratch)?;
+                    pos += len;
+                    run = pos;
                 }
-                if run < bytes.len() {
-                    self.convert_segment(text.get(run..).unwrap_or(""), out);
-                }
+                None => pos += unit_len(bytes, pos),
             }
         }
+        if run < bytes.len() {
+            self.convert_segment(text.get(run..).unwrap_or(""), out, scratch)?;
+        }
+        Ok(())
     }
 
     /// Runs one segment through the conversion chain.
-    fn convert_segment(&self, segment: &str, out: &mut String) {
-        match self.chain.as_slice() {
-            [] => out.push_str(segment),
-            [only] => convert_stage(only, segment, out),
+    fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+        match self.stages.as_slice() {
+            [] => {
+                out.push_str(segment);
+                Ok(())
+            }
+            [only] => only.run(segment, out),
             [first, rest @ ..] => {
-                let mut text = String::with_capacity(segment.len() + 8);
-                convert_stage(first, segment, &mut text);
-                let mut next = String::with_capacity(text.len() + 8);
-                for (i, trie) in rest.iter().enumerate() {
+                let Scratch { a, b } = scratch;
+                a.clear();
+                first.run(segment, a)?;
+                for (i, stage) in rest.iter().enumerate() {
                     if i + 1 == rest.len() {
-                        convert_stage(trie, &text, out);
+                        stage.run(a, out)?;
                     } else {
-                        next.clear();
-                        convert_stage(trie, &text, &mut next);
-                        std::mem::swap(&mut text, &mut next);
+                        b.clear();
+                        stage.run(a, b)?;
+                        std::mem::swap(a, b);
                     }
                 }
+                Ok(())
             }
         }
     }
@@ -183,7 +246,7 @@ impl Pipeline {
 
 /// The length of the unmatched unit at `pos`: a complete IDS or one char.
 #[inline(always)]
-fn unit_len(bytes: &[u8], pos: usize) -> usize {
+pub(crate) fn unit_len(bytes: &[u8], pos: usize) -> usize {
     let b = bytes.get(pos).copied().unwrap_or(0);
     let len = char_len(b);
     // IDS operators are U+2FF0..=U+2FFF: E2 BF B0..=BF.
@@ -194,27 +257,4 @@ fn unit_len(bytes: &[u8], pos: usize) -> usize {
         }
     }
     len
-}
-
-/// One stage: greedy longest match over `input`, appending to `out`.
-pub(crate) fn convert_stage(trie: &Trie, input: &str, out: &mut String) {
-    let bytes = input.as_bytes();
-    let (mut pos, mut copied) = (0, 0);
-    while pos < bytes.len() {
-        let b = bytes.get(pos).copied().unwrap_or(0);
-        let (c, len) = if b < 0x80 { (u32::from(b), 1) } else { decode(bytes, pos) };
-        let n = trie.root(c);
-        if n != 0 {
-            let m = if trie.is_final(n) { trie.node_match(n) } else { trie.walk(bytes, pos + len, n) };
-            if let Some(m) = m {
-                out.push_str(input.get(copied..pos).unwrap_or(""));
-                out.push_str(m.value);
-                pos += m.len;
-                copied = pos;
-                continue;
-            }
-        }
-        pos += if b == 0xE2 { unit_len(bytes, pos) } else { len };
-    }
-    out.push_str(input.get(copied..).unwrap_or(""));
 }

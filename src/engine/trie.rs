@@ -16,30 +16,122 @@ use super::utf8::decode;
 use crate::dict::{DictSpec, MatchPolicy, TextDict};
 use crate::error::Result;
 
-const BMP: usize = 0x1_0000;
+/// log2 of the number of 64-bit words in the bigram filter.
+const BLOOM_WORD_BITS: u32 = 12;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    edge_start: u32,
-    edge_len: u32,
-    /// Byte length of the resolved match on this node's path; 0 = none.
-    key_len: u32,
+    /// Index of the first child; children are contiguous (breadth-first
+    /// layout) and sorted by character.
+    first_child: u32,
     value_start: u32,
-    value_len: u32,
+    children: u32,
+    /// Byte length of the resolved match on this node's path; 0 = none.
+    key_len: u16,
+    value_len: u16,
 }
 
 /// A compiled dictionary (or group of dictionaries).
+///
+/// Nodes are laid out breadth first, so the first-level nodes are dense
+/// and each node's children are contiguous and sorted; a bitset over hashed
+/// (first, second) character pairs rejects most two-character walks before
+/// they touch the children.
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
-    /// Node index for each BMP character; 0 = no key starts with it.
-    root_bmp: Box<[u32]>,
-    root_astral: HashMap<u32, u32>,
+    /// Node index for each character; 0 = no key starts with it.
+    roots: RootTable,
     nodes: Vec<Node>,
-    edge_chars: Vec<u32>,
-    edge_nodes: Vec<u32>,
+    /// The character on the edge into each node.
+    node_char: Vec<u32>,
+    bigrams: Bloom,
     values: String,
     /// Longest key in characters.
     max_key_chars: usize,
+}
+
+/// A map from characters to `u32` in two levels: 256-character blocks,
+/// with every empty block shared. Small enough to stay in cache for the
+/// few blocks real text touches.
+#[derive(Debug, Clone)]
+pub(crate) struct RootTable {
+    /// Block number for each `c >> 8`; block 0 is all zeros.
+    index: Vec<u16>,
+    blocks: Vec<u32>,
+}
+
+impl RootTable {
+    pub(crate) fn new(entries: impl IntoIterator<Item = (u32, u32)>) -> RootTable {
+        let mut table = RootTable { index: vec![0; 0x11_0000 >> 8], blocks: vec![0; 256] };
+        for (c, v) in entries {
+            table.set(c, v);
+        }
+        table
+    }
+
+    pub(crate) fn set(&mut self, c: u32, v: u32) {
+        let hi = (c >> 8) as usize;
+        let Some(&block) = self.index.get(hi) else { return };
+        let block = if block == 0 {
+            let new = self.blocks.len() / 256;
+            let Ok(new16) = u16::try_from(new) else { return };
+            self.blocks.resize(self.blocks.len() + 256, 0);
+            if let Some(slot) = self.index.get_mut(hi) {
+                *slot = new16;
+            }
+            new
+        } else {
+            usize::from(block)
+        };
+        if let Some(slot) = self.blocks.get_mut(block * 256 + (c & 255) as usize) {
+            *slot = v;
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn get(&self, c: u32) -> u32 {
+        let block = self.index.get((c >> 8) as usize).copied().unwrap_or(0);
+        self.blocks.get(usize::from(block) * 256 + (c & 255) as usize).copied().unwrap_or(0)
+    }
+
+    /// Every (character, value) with a non-zero value.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.index.iter().enumerate().filter(|(_, &b)| b != 0).flat_map(move |(hi, &b)| {
+            let block = self.blocks.get(usize::from(b) * 256..usize::from(b) * 256 + 256).unwrap_or(&[]);
+            block.iter().enumerate().filter(|(_, &v)| v != 0).map(move |(lo, &v)| (((hi as u32) << 8) | lo as u32, v))
+        })
+    }
+}
+
+/// A blocked Bloom filter over character pairs: two bits in one word.
+#[derive(Debug, Clone)]
+struct Bloom(Vec<u64>);
+
+impl Bloom {
+    fn new() -> Bloom {
+        Bloom(vec![0; 1 << BLOOM_WORD_BITS])
+    }
+
+    #[inline(always)]
+    fn hash(c1: u32, c2: u32) -> (usize, u64) {
+        let h = (u64::from(c1) << 32 | u64::from(c2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let word = (h >> (64 - BLOOM_WORD_BITS)) as usize;
+        let bits = (1u64 << ((h >> 20) & 63)) | (1u64 << ((h >> 26) & 63));
+        (word, bits)
+    }
+
+    fn insert(&mut self, c1: u32, c2: u32) {
+        let (word, bits) = Bloom::hash(c1, c2);
+        if let Some(w) = self.0.get_mut(word) {
+            *w |= bits;
+        }
+    }
+
+    #[inline(always)]
+    fn may_contain(&self, c1: u32, c2: u32) -> bool {
+        let (word, bits) = Bloom::hash(c1, c2);
+        self.0.get(word).is_some_and(|w| w & bits == bits)
+    }
 }
 
 /// A match: how many input bytes it covers and the replacement.
@@ -82,10 +174,17 @@ struct BuildNode {
     children: BTreeMap<u32, usize>,
     /// (leaf, value id) for keys ending exactly here.
     ends: Vec<(usize, u32)>,
+    /// Resolved match of the path to this node: (key bytes, value id).
+    result: Option<(u32, u32)>,
 }
 
 impl Trie {
     /// Compiles `spec`, loading file dictionaries with `load`.
+    ///
+    /// # Errors
+    ///
+    /// Errors of `load`, and [`crate::ErrorKind::InvalidDictionary`] for a
+    /// key or value longer than 65535 bytes.
     pub(crate) fn build(
         spec: &DictSpec,
         load: &mut dyn FnMut(&str) -> Result<std::sync::Arc<TextDict>>,
@@ -97,12 +196,18 @@ impl Trie {
         let mut max_key_chars = 0;
         for (leaf, dict) in leaves.iter().enumerate() {
             for (key, value) in &dict.entries {
+                if key.len() > usize::from(u16::MAX) || value.len() > usize::from(u16::MAX) {
+                    return Err(crate::Error::invalid_dictionary(key, 0, "key or value longer than 65535 bytes"));
+                }
                 let mut node = 0;
                 let mut chars = 0;
                 for c in key.chars() {
                     chars += 1;
                     let next = build.len();
-                    let child = *build.get_mut(node).map_or(&mut 0, |n| n.children.entry(u32::from(c)).or_insert(next));
+                    let child = match build.get_mut(node) {
+                        Some(n) => *n.children.entry(u32::from(c)).or_insert(next),
+                        None => 0,
+                    };
                     if child == next {
                         build.push(BuildNode::default());
                     }
@@ -117,100 +222,82 @@ impl Trie {
                 }
             }
         }
+        resolve_all(&mut build, &resolver, leaves.len());
 
-        // Lay the nodes out in depth-first order with resolved matches.
+        // Breadth-first layout: node 0 is a sentinel, first-level nodes
+        // follow in character order, and every node's children are
+        // contiguous.
         let mut trie = Trie {
-            root_bmp: vec![0u32; BMP].into_boxed_slice(),
-            root_astral: HashMap::new(),
+            roots: RootTable::new([]),
             nodes: vec![Node::default()],
-            edge_chars: Vec::new(),
-            edge_nodes: Vec::new(),
+            node_char: vec![0],
+            bigrams: Bloom::new(),
             values: String::new(),
             max_key_chars,
         };
-        let mut value_at: HashMap<u32, (u32, u32)> = HashMap::new();
-        let mut state: Vec<Option<(u32, u32)>> = vec![None; leaves.len()];
-        // Explicit stack: (build node, compact index, depth in bytes, saved state).
-        let roots: Vec<(u32, usize)> = build.first().map(|r| r.children.iter().map(|(&c, &n)| (c, n)).collect()).unwrap_or_default();
-        for (c, child) in roots {
-            let index = trie.emit(&build, child, 0, &mut state, &resolver, &value_texts, &mut value_at, c);
-            if let Some(slot) = usize::try_from(c).ok().and_then(|c| trie.root_bmp.get_mut(c)) {
-                *slot = index;
-            } else {
-                trie.root_astral.insert(c, index);
+        let mut value_at: HashMap<u32, (u32, u16)> = HashMap::new();
+        let mut queue: std::collections::VecDeque<(usize, u32)> = std::collections::VecDeque::new();
+        let mut order: Vec<usize> = Vec::new();
+        if let Some(root) = build.first() {
+            queue.extend(root.children.iter().map(|(&c, &b)| (b, c)));
+        }
+        // First pass: assign indices in BFS order.
+        let mut index_of: Vec<u32> = vec![0; build.len()];
+        let mut next_index = 1u32;
+        while let Some((b, c)) = queue.pop_front() {
+            if let Some(slot) = index_of.get_mut(b) {
+                *slot = next_index;
+            }
+            next_index += 1;
+            order.push(b);
+            trie.node_char.push(c);
+            if let Some(bn) = build.get(b) {
+                queue.extend(bn.children.iter().map(|(&c, &b)| (b, c)));
+            }
+        }
+        for &b in &order {
+            let Some(bn) = build.get(b) else { continue };
+            let mut node = Node {
+                children: bn.children.len() as u32,
+                first_child: bn.children.values().next().and_then(|&f| index_of.get(f)).copied().unwrap_or(0),
+                ..Node::default()
+            };
+            if let Some((key_len, value)) = bn.result {
+                let (start, len) = *value_at.entry(value).or_insert_with(|| {
+                    let text = value_texts.get(value as usize).copied().unwrap_or("");
+                    let start = trie.values.len() as u32;
+                    trie.values.push_str(text);
+                    (start, text.len() as u16)
+                });
+                node.key_len = key_len as u16;
+                node.value_start = start;
+                node.value_len = len;
+            }
+            trie.nodes.push(node);
+        }
+        if let Some(root) = build.first() {
+            for (&c, &b) in &root.children {
+                let index = index_of.get(b).copied().unwrap_or(0);
+                trie.roots.set(c, index);
+                let node = trie.node(index);
+                for child in node.first_child..node.first_child + node.children {
+                    let c2 = trie.node_char.get(child as usize).copied().unwrap_or(0);
+                    trie.bigrams.insert(c, c2);
+                }
             }
         }
         Ok(trie)
     }
 
-    /// Emits the subtree of build node `b` (reached by char `c` at byte
-    /// depth `depth`) and returns its compact index.
-    #[allow(clippy::too_many_arguments)]
-    fn emit(
-        &mut self,
-        build: &[BuildNode],
-        b: usize,
-        depth: u32,
-        state: &mut Vec<Option<(u32, u32)>>,
-        resolver: &Resolver,
-        value_texts: &[&str],
-        value_at: &mut HashMap<u32, (u32, u32)>,
-        c: u32,
-    ) -> u32 {
-        let depth = depth + char::from_u32(c).map_or(1, |c| c.len_utf8() as u32);
-        let Some(bn) = build.get(b) else { return 0 };
-        let saved: Vec<(usize, Option<(u32, u32)>)> =
-            bn.ends.iter().map(|&(leaf, _)| (leaf, state.get(leaf).copied().flatten())).collect();
-        for &(leaf, value) in &bn.ends {
-            if let Some(s) = state.get_mut(leaf) {
-                *s = Some((depth, value));
-            }
-        }
-        let index = self.nodes.len() as u32;
-        self.nodes.push(Node::default());
-        if let Some((key_len, value)) = resolver.resolve(state) {
-            let (start, len) = *value_at.entry(value).or_insert_with(|| {
-                let text = value_texts.get(value as usize).copied().unwrap_or("");
-                let start = self.values.len() as u32;
-                self.values.push_str(text);
-                (start, text.len() as u32)
-            });
-            if let Some(node) = self.nodes.get_mut(index as usize) {
-                node.key_len = key_len;
-                node.value_start = start;
-                node.value_len = len;
-            }
-        }
-        // Children are laid out contiguously after their edges are known.
-        let children: Vec<(u32, usize)> = bn.children.iter().map(|(&c, &n)| (c, n)).collect();
-        let mut child_indices = Vec::with_capacity(children.len());
-        for &(cc, child) in &children {
-            child_indices.push((cc, self.emit(build, child, depth, state, resolver, value_texts, value_at, cc)));
-        }
-        let edge_start = self.edge_chars.len() as u32;
-        for (cc, ci) in child_indices {
-            self.edge_chars.push(cc);
-            self.edge_nodes.push(ci);
-        }
-        if let Some(node) = self.nodes.get_mut(index as usize) {
-            node.edge_start = edge_start;
-            node.edge_len = children.len() as u32;
-        }
-        for (leaf, old) in saved {
-            if let Some(s) = state.get_mut(leaf) {
-                *s = old;
-            }
-        }
-        index
-    }
-
     /// The node a key starting with `c` begins at, or 0.
     #[inline(always)]
     pub(crate) fn root(&self, c: u32) -> u32 {
-        match self.root_bmp.get(c as usize) {
-            Some(&n) => n,
-            None => self.root_astral.get(&c).copied().unwrap_or(0),
-        }
+        self.roots.get(c)
+    }
+
+    /// The first-character table.
+    pub(crate) fn roots(&self) -> &RootTable {
+        &self.roots
     }
 
     #[inline(always)]
@@ -218,35 +305,89 @@ impl Trie {
         self.nodes.get(n as usize).copied().unwrap_or_default()
     }
 
+    #[inline(always)]
+    fn value(&self, node: Node) -> &str {
+        let start = node.value_start as usize;
+        self.values.get(start..start + usize::from(node.value_len)).unwrap_or("")
+    }
+
     #[inline]
     fn child(&self, node: Node, c: u32) -> u32 {
-        let start = node.edge_start as usize;
-        let end = start + node.edge_len as usize;
-        let Some(chars) = self.edge_chars.get(start..end) else { return 0 };
+        let start = node.first_child as usize;
+        let Some(chars) = self.node_char.get(start..start + node.children as usize) else { return 0 };
         match chars.binary_search(&c) {
-            Ok(i) => self.edge_nodes.get(start + i).copied().unwrap_or(0),
+            Ok(i) => (start + i) as u32,
             Err(_) => 0,
         }
     }
 
-    /// Whether node `n` has a resolved match of its own path and no longer
-    /// keys below it: the match at such a node needs no lookahead.
+    /// Whether some key starts with `c1` followed by `c2` (with false
+    /// positives, never false negatives).
     #[inline(always)]
-    pub(crate) fn is_final(&self, n: u32) -> bool {
-        let node = self.node(n);
-        node.edge_len == 0
+    pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
+        self.bigrams.may_contain(c1, c2)
     }
 
-    /// The resolved match of node `n` (0 bytes = none).
+    /// For a node without children whose match is exactly its own single
+    /// character, the one character it converts to.
+    pub(crate) fn single_char_value(&self, n: u32) -> Option<u32> {
+        let node = self.node(n);
+        if node.children != 0 || node.key_len == 0 {
+            return None;
+        }
+        let key_len = usize::from(node.key_len);
+        let c = self.node_char.get(n as usize).copied()?;
+        if char::from_u32(c).map(char::len_utf8) != Some(key_len) {
+            return None;
+        }
+        let mut chars = self.value(node).chars();
+        match (chars.next(), chars.next()) {
+            (Some(v), None) => Some(u32::from(v)),
+            _ => None,
+        }
+    }
+
+    /// The resolved match of node `n`, if its path has one.
     #[inline(always)]
     pub(crate) fn node_match(&self, n: u32) -> Option<Match<'_>> {
         let node = self.node(n);
         if node.key_len == 0 {
             return None;
         }
-        let start = node.value_start as usize;
-        let value = self.values.get(start..start + node.value_len as usize).unwrap_or("");
-        Some(Match { len: node.key_len as usize, value })
+        Some(Match { len: usize::from(node.key_len), value: self.value(node) })
+    }
+
+    /// The match of a key starting with `c1` (whose node is `n`) when the
+    /// next character is `c2` at byte `pos` (`c2` is ignored at the end of
+    /// input). The hot path of every stage: most first characters have no
+    /// longer key continuing with `c2`, which the pair filter tells without
+    /// touching the children.
+    #[inline(always)]
+    pub(crate) fn match_from(&self, bytes: &[u8], pos: usize, c1: u32, c2: u32, n: u32) -> Option<Match<'_>> {
+        let node = self.node(n);
+        if node.children == 0 || pos >= bytes.len() || !self.bigrams.may_contain(c1, c2) {
+            if node.key_len == 0 {
+                return None;
+            }
+            return Some(Match { len: usize::from(node.key_len), value: self.value(node) });
+        }
+        self.walk_deep(bytes, pos, n)
+    }
+
+    #[inline(never)]
+    fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
+        let mut node = self.node(n);
+        while node.children > 0 && pos < bytes.len() {
+            let (c, len) = decode(bytes, pos);
+            let next = self.child(node, c);
+            if next == 0 {
+                break;
+            }
+            n = next;
+            node = self.node(n);
+            pos += len;
+        }
+        self.node_match(n)
     }
 
     /// The match at byte `pos` of `bytes` (valid UTF-8), if any.
@@ -257,15 +398,22 @@ impl Trie {
         if n == 0 {
             return None;
         }
-        self.walk(bytes, pos + len, n)
+        self.walk(bytes, pos + len, c, n)
     }
 
-    /// Continues a match whose first character led to node `n`, with the
-    /// next character at `pos`.
+    /// Continues a match whose first character `c1` led to node `n`, with
+    /// the next character at `pos`.
     #[inline]
-    pub(crate) fn walk(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
+    pub(crate) fn walk(&self, bytes: &[u8], mut pos: usize, c1: u32, mut n: u32) -> Option<Match<'_>> {
         let mut node = self.node(n);
-        while node.edge_len > 0 && pos < bytes.len() {
+        if node.children == 0 || pos >= bytes.len() {
+            return self.node_match(n);
+        }
+        let (c2, _) = decode(bytes, pos);
+        if !self.may_continue(c1, c2) {
+            return self.node_match(n);
+        }
+        while node.children > 0 && pos < bytes.len() {
             let (c, len) = decode(bytes, pos);
             let next = self.child(node, c);
             if next == 0 {
@@ -285,17 +433,47 @@ impl Trie {
 
     /// Every first character of a key.
     pub(crate) fn first_chars(&self) -> impl Iterator<Item = u32> + '_ {
-        self.root_bmp
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n != 0)
-            .map(|(c, _)| c as u32)
-            .chain(self.root_astral.keys().copied())
+        self.roots.entries().map(|(c, _)| c)
     }
 
-    /// Calls `f` with every key character (anywhere in a key).
+    /// Every character of every key.
     pub(crate) fn all_key_chars(&self) -> impl Iterator<Item = u32> + '_ {
-        self.first_chars().chain(self.edge_chars.iter().copied())
+        self.node_char.iter().skip(1).copied()
+    }
+}
+
+/// Resolves the group policy for every node, depth first, tracking each
+/// leaf's longest match along the path.
+fn resolve_all(build: &mut [BuildNode], resolver: &Resolver, leaves: usize) {
+    let mut state: Vec<Option<(u32, u32)>> = vec![None; leaves];
+    // Stack entries: (node, depth in bytes, entering?, saved states).
+    let mut stack: Vec<(usize, u32, Vec<(usize, Option<(u32, u32)>)>, bool)> = vec![(0, 0, Vec::new(), true)];
+    while let Some((b, depth, saved, entering)) = stack.pop() {
+        if !entering {
+            for (leaf, old) in saved {
+                if let Some(s) = state.get_mut(leaf) {
+                    *s = old;
+                }
+            }
+            continue;
+        }
+        let Some(bn) = build.get(b) else { continue };
+        let mut saved = Vec::with_capacity(bn.ends.len());
+        for &(leaf, value) in &bn.ends {
+            if let Some(s) = state.get_mut(leaf) {
+                saved.push((leaf, *s));
+                *s = Some((depth, value));
+            }
+        }
+        let children: Vec<(u32, usize)> = bn.children.iter().map(|(&c, &n)| (c, n)).collect();
+        if let Some(bn) = build.get_mut(b) {
+            bn.result = if b == 0 { None } else { resolver.resolve(&state) };
+        }
+        stack.push((b, depth, saved, false));
+        for (c, child) in children {
+            let len = char::from_u32(c).map_or(1, char::len_utf8) as u32;
+            stack.push((child, depth + len, Vec::new(), true));
+        }
     }
 }
 

@@ -1,0 +1,179 @@
+//! One conversion stage with its dispatch table: the hot loop.
+//!
+//! A stage replaces, left to right, the longest dictionary match at each
+//! position and copies unmatched characters (an unmatched ideographic
+//! description sequence is copied whole). Most characters either have no
+//! key at all or convert to exactly one character with no longer key
+//! starting with them; the dispatch table answers both cases with one
+//! lookup and no further memory access. Everything else (keys with
+//! continuations, multi-character values, IDS operators, characters that
+//! need normalization first) goes through a `Special` entry.
+
+use std::sync::Arc;
+
+use super::trie::{RootTable, Trie};
+use super::utf8::{decode, ids_len, is_ids_operator};
+
+/// Table entries at or above this are indices into `special`.
+const SPECIAL: u32 = 0x8000_0000;
+
+#[derive(Debug, Clone, Copy)]
+enum Special {
+    /// A key starts here: match through the trie from this node.
+    Node(u32),
+    /// An IDS operator that starts no key.
+    Ids,
+    /// A character the normalization step would change: the caller must
+    /// normalize first.
+    Normalize,
+}
+
+/// The caller must run normalization on the text first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NeedsNormalization;
+
+/// A stage compiled for the hot loop.
+#[derive(Debug, Clone)]
+pub(crate) struct Stage {
+    trie: Arc<Trie>,
+    /// 0: copy the character; below `SPECIAL`: the one character it
+    /// becomes; otherwise `SPECIAL + index` into `special`.
+    table: RootTable,
+    special: Vec<Special>,
+}
+
+impl Stage {
+    /// Builds the dispatch table of `trie` for conversion, or for the
+    /// segmentation walk when `segmentation` is set (then every key, even
+    /// one that maps a character to itself, is a word boundary). Characters
+    /// in `normalize` are marked so that the loops report them.
+    pub(crate) fn new(trie: Arc<Trie>, normalize: &[u32], segmentation: bool) -> Stage {
+        let mut special = Vec::new();
+        let mut entries = Vec::new();
+        for (c, n) in trie.roots().entries() {
+            let single = trie.single_char_value(n);
+            match single {
+                // A character that converts to itself, with no longer key:
+                // copying it is the same ("no match").
+                Some(m) if m == c && !segmentation && !is_ids_operator(c) => {}
+                Some(m) if m != 0 && !is_ids_operator(c) => entries.push((c, m)),
+                _ => {
+                    entries.push((c, SPECIAL + special.len() as u32));
+                    special.push(Special::Node(n));
+                }
+            }
+        }
+        let mut table = RootTable::new(entries);
+        for c in 0x2FF0..=0x2FFF {
+            if table.get(c) == 0 {
+                table.set(c, SPECIAL + special.len() as u32);
+                special.push(Special::Ids);
+            }
+        }
+        for &c in normalize {
+            table.set(c, SPECIAL + special.len() as u32);
+            special.push(Special::Normalize);
+        }
+        Stage { trie, table, special }
+    }
+
+    /// Converts `input`, appending to `out`. On `Err`, `out` holds a
+    /// partial result the caller must discard.
+    pub(crate) fn run(&self, input: &str, out: &mut String) -> Result<(), NeedsNormalization> {
+        let bytes = input.as_bytes();
+        let end = bytes.len();
+        let mut pos = 0;
+        while pos < end {
+            let (c, len) = decode(bytes, pos);
+            let e = self.table.get(c);
+            if e < SPECIAL {
+                let m = if e == 0 { c } else { e };
+                out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
+                pos += len;
+                continue;
+            }
+            pos = self.special(input, pos, c, len, e, out)?;
+        }
+        Ok(())
+    }
+
+    /// Handles a special entry at `pos`; returns the next position.
+    #[inline(never)]
+    fn special(
+        &self,
+        input: &str,
+        pos: usize,
+        c: u32,
+        len: usize,
+        e: u32,
+        out: &mut String,
+    ) -> Result<usize, NeedsNormalization> {
+        let bytes = input.as_bytes();
+        match self.special.get((e - SPECIAL) as usize) {
+            Some(Special::Normalize) => return Err(NeedsNormalization),
+            Some(&Special::Node(n)) => {
+                let next = pos + len;
+                let (c2, _) = decode(bytes, next);
+                if let Some(m) = self.trie.match_from(bytes, next, c, c2, n) {
+                    out.push_str(m.value);
+                    return Ok(pos + m.len);
+                }
+            }
+            Some(Special::Ids) | None => {}
+        }
+        if is_ids_operator(c) {
+            let ids = ids_len(bytes, pos);
+            if ids > 0 {
+                let unit = input.get(pos..pos + ids).unwrap_or("");
+                if unit.chars().any(|c| self.is_normalize(u32::from(c))) {
+                    return Err(NeedsNormalization);
+                }
+                out.push_str(unit);
+                return Ok(pos + ids);
+            }
+        }
+        out.push_str(input.get(pos..pos + len).unwrap_or(""));
+        Ok(pos + len)
+    }
+
+    /// Whether `c` is marked as needing normalization.
+    pub(crate) fn is_normalize(&self, c: u32) -> bool {
+        let e = self.table.get(c);
+        e >= SPECIAL && matches!(self.special.get((e - SPECIAL) as usize), Some(Special::Normalize))
+    }
+}
+
+impl Stage {
+    /// For the segmentation walk: the length of the dictionary word at
+    /// `pos`, or `None` when the character there is unmatched.
+    #[inline]
+    pub(crate) fn segment_at(&self, input: &str, pos: usize) -> Result<Option<usize>, NeedsNormalization> {
+        let bytes = input.as_bytes();
+        let (c, len) = decode(bytes, pos);
+        let e = self.table.get(c);
+        if e == 0 {
+            return Ok(None);
+        }
+        if e < SPECIAL {
+            return Ok(Some(len));
+        }
+        match self.special.get((e - SPECIAL) as usize) {
+            Some(Special::Normalize) => Err(NeedsNormalization),
+            Some(&Special::Node(n)) => {
+                let next = pos + len;
+                let (c2, _) = decode(bytes, next);
+                Ok(self.trie.match_from(bytes, next, c, c2, n).map(|m| m.len))
+            }
+            Some(Special::Ids) | None => {
+                // The walk skips a complete IDS as one unit; check it for
+                // characters that need normalization.
+                let ids = ids_len(bytes, pos);
+                let unit = input.get(pos..pos + ids).unwrap_or("");
+                if unit.chars().any(|c| self.is_normalize(u32::from(c))) {
+                    return Err(NeedsNormalization);
+                }
+                Ok(None)
+            }
+        }
+    }
+}
