@@ -14,13 +14,19 @@ use std::sync::Arc;
 use super::trie::{RootTable, Trie};
 use super::utf8::{decode, ids_len, is_ids_operator};
 
-/// Table entries at or above this are indices into `special`.
+/// Entry flag: the rest of the entry indexes `special`.
 const SPECIAL: u32 = 0x8000_0000;
+/// Entry flag: longer keys start with this character; check the pair
+/// filter with the next character before taking the entry's character.
+const CONTINUES: u32 = 0x4000_0000;
+/// Mask of the output character in a plain entry (0: the input character).
+const CHAR: u32 = 0x001F_FFFF;
 
 #[derive(Debug, Clone, Copy)]
 enum Special {
-    /// A key starts here: match through the trie from this node.
-    Node(u32),
+    /// A key starts here whose first character alone does not convert to
+    /// one character: match through the trie from this node.
+    Node { node: u32 },
     /// An IDS operator that starts no key.
     Ids,
     /// A character the normalization step would change: the caller must
@@ -36,8 +42,9 @@ pub(crate) struct NeedsNormalization;
 #[derive(Debug, Clone)]
 pub(crate) struct Stage {
     trie: Arc<Trie>,
-    /// 0: copy the character; below `SPECIAL`: the one character it
-    /// becomes; otherwise `SPECIAL + index` into `special`.
+    /// Per character: `SPECIAL | index` into `special`, or the character
+    /// it becomes (0: itself), with `CONTINUES` when longer keys start
+    /// with it.
     table: RootTable,
     special: Vec<Special>,
 }
@@ -51,27 +58,39 @@ impl Stage {
         let mut special = Vec::new();
         let mut entries = Vec::new();
         for (c, n) in trie.roots().entries() {
-            let single = trie.single_char_value(n);
-            match single {
-                // A character that converts to itself, with no longer key:
-                // copying it is the same ("no match").
-                Some(m) if m == c && !segmentation && !is_ids_operator(c) => {}
-                Some(m) if m != 0 && !is_ids_operator(c) => entries.push((c, m)),
-                _ => {
-                    entries.push((c, SPECIAL + special.len() as u32));
-                    special.push(Special::Node(n));
+            let plain = if segmentation || is_ids_operator(c) {
+                None
+            } else {
+                trie.own_single_char_value(n, c).filter(|&m| m != 0 && m <= CHAR)
+            };
+            match plain {
+                // Converts to one character unless a longer key matches.
+                Some(m) => {
+                    let continues = if trie.has_children(n) { CONTINUES } else { 0 };
+                    let m = if m == c { 0 } else { m };
+                    if m | continues != 0 {
+                        entries.push((c, m | continues));
+                    }
+                }
+                None if segmentation && trie.single_char_value(n).is_some() => {
+                    // A one-character word: a segment of its own.
+                    entries.push((c, c.max(1)));
+                }
+                None => {
+                    entries.push((c, SPECIAL | special.len() as u32));
+                    special.push(Special::Node { node: n });
                 }
             }
         }
         let mut table = RootTable::new(entries);
         for c in 0x2FF0..=0x2FFF {
             if table.get(c) == 0 {
-                table.set(c, SPECIAL + special.len() as u32);
+                table.set(c, SPECIAL | special.len() as u32);
                 special.push(Special::Ids);
             }
         }
         for &c in normalize {
-            table.set(c, SPECIAL + special.len() as u32);
+            table.set(c, SPECIAL | special.len() as u32);
             special.push(Special::Normalize);
         }
         Stage { trie, table, special }
@@ -86,15 +105,51 @@ impl Stage {
         while pos < end {
             let (c, len) = decode(bytes, pos);
             let e = self.table.get(c);
-            if e < SPECIAL {
-                let m = if e == 0 { c } else { e };
-                out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
-                pos += len;
+            if e & SPECIAL == 0 {
+                let next = pos + len;
+                // Only a pair-filter hit needs the trie; the filter is
+                // evaluated unconditionally to keep this path branch-light.
+                let (c2, _) = decode(bytes, next);
+                let walk = e & CONTINUES != 0 && next < end && self.trie.may_continue(c, c2);
+                if !walk {
+                    let m = e & CHAR;
+                    let m = if m == 0 { c } else { m };
+                    out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
+                    pos = next;
+                    continue;
+                }
+                pos = self.walk(input, pos, c, len, out);
                 continue;
+            }
+            if let Some(&Special::Node { node }) = self.special.get((e & !SPECIAL) as usize) {
+                let next = pos + len;
+                let (c2, _) = decode(bytes, next);
+                if let Some(m) = self.trie.match_from(bytes, next, c, c2, node) {
+                    out.push_str(m.value);
+                    pos += m.len;
+                    continue;
+                }
             }
             pos = self.special(input, pos, c, len, e, out)?;
         }
         Ok(())
+    }
+
+    /// A plain entry whose pair filter hit: walk the trie.
+    #[inline(never)]
+    fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> usize {
+        let bytes = input.as_bytes();
+        let node = self.trie.root(c);
+        match self.trie.walk(bytes, pos + len, c, node) {
+            Some(m) => {
+                out.push_str(m.value);
+                pos + m.len
+            }
+            None => {
+                out.push_str(input.get(pos..pos + len).unwrap_or(""));
+                pos + len
+            }
+        }
     }
 
     /// Handles a special entry at `pos`; returns the next position.
@@ -109,17 +164,9 @@ impl Stage {
         out: &mut String,
     ) -> Result<usize, NeedsNormalization> {
         let bytes = input.as_bytes();
-        match self.special.get((e - SPECIAL) as usize) {
+        match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => return Err(NeedsNormalization),
-            Some(&Special::Node(n)) => {
-                let next = pos + len;
-                let (c2, _) = decode(bytes, next);
-                if let Some(m) = self.trie.match_from(bytes, next, c, c2, n) {
-                    out.push_str(m.value);
-                    return Ok(pos + m.len);
-                }
-            }
-            Some(Special::Ids) | None => {}
+            Some(Special::Node { .. } | Special::Ids) | None => {}
         }
         if is_ids_operator(c) {
             let ids = ids_len(bytes, pos);
@@ -139,7 +186,7 @@ impl Stage {
     /// Whether `c` is marked as needing normalization.
     pub(crate) fn is_normalize(&self, c: u32) -> bool {
         let e = self.table.get(c);
-        e >= SPECIAL && matches!(self.special.get((e - SPECIAL) as usize), Some(Special::Normalize))
+        e & SPECIAL != 0 && matches!(self.special.get((e & !SPECIAL) as usize), Some(Special::Normalize))
     }
 }
 
@@ -154,12 +201,12 @@ impl Stage {
         if e == 0 {
             return Ok(None);
         }
-        if e < SPECIAL {
+        if e & SPECIAL == 0 {
             return Ok(Some(len));
         }
-        match self.special.get((e - SPECIAL) as usize) {
+        match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => Err(NeedsNormalization),
-            Some(&Special::Node(n)) => {
+            Some(&Special::Node { node: n }) => {
                 let next = pos + len;
                 let (c2, _) = decode(bytes, next);
                 Ok(self.trie.match_from(bytes, next, c, c2, n).map(|m| m.len))

@@ -328,6 +328,20 @@ impl Trie {
         self.bigrams.may_contain(c1, c2)
     }
 
+    /// For a first-level node `n` (of character `c`) whose own match is `c`
+    /// alone converting to one character, that character.
+    pub(crate) fn own_single_char_value(&self, n: u32, c: u32) -> Option<u32> {
+        let node = self.node(n);
+        if char::from_u32(c).map(char::len_utf8) != Some(usize::from(node.key_len)) {
+            return None;
+        }
+        let mut chars = self.value(node).chars();
+        match (chars.next(), chars.next()) {
+            (Some(v), None) => Some(u32::from(v)),
+            _ => None,
+        }
+    }
+
     /// For a node without children whose match is exactly its own single
     /// character, the one character it converts to.
     pub(crate) fn single_char_value(&self, n: u32) -> Option<u32> {
@@ -345,6 +359,11 @@ impl Trie {
             (Some(v), None) => Some(u32::from(v)),
             _ => None,
         }
+    }
+
+    /// Whether longer keys continue from node `n`.
+    pub(crate) fn has_children(&self, n: u32) -> bool {
+        self.node(n).children > 0
     }
 
     /// The resolved match of node `n`, if its path has one.
