@@ -6,6 +6,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+
 use crate::config::Config;
 use crate::dict::{embedded, parse_text_dict, ConfigSpec, DictSpec, TextDict};
 use crate::engine::stream::{self, StreamStats};
@@ -286,18 +287,7 @@ fn compile(spec: &ConfigSpec, load: &mut Loader<'_>, overrides: Option<Arc<Trie>
 
 /// The shared pipeline of a built-in configuration.
 fn builtin(config: Config, include_tofu: bool) -> Result<Arc<Pipeline>> {
-    static CACHE: [[OnceLock<Arc<Pipeline>>; 2]; 16] = [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; 16];
-    let cell = CACHE
-        .get(config.index())
-        .and_then(|c| c.get(usize::from(include_tofu)))
-        .ok_or_else(|| Error::new(ErrorKind::UnknownConfig { name: config.to_string() }))?;
-    if let Some(p) = cell.get() {
-        return Ok(Arc::clone(p));
-    }
-    let spec = ConfigSpec::parse(config.opencc_json(), config.name(), include_tofu)?;
-    let mut load = |file: &str| builtin_dict(file);
-    let pipeline = Arc::new(compile(&spec, &mut load, None)?);
-    Ok(Arc::clone(cell.get_or_init(|| pipeline)))
+    crate::engine::builtin::pipeline(config, include_tofu)
 }
 
 /// A built-in dictionary, parsed once per process.

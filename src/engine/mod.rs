@@ -6,6 +6,7 @@
 //! - [`pipeline`]: OpenCC's stages (normalization, segmentation, chain);
 //! - [`stream`]: conversion of readers into writers in bounded memory.
 
+pub(crate) mod builtin;
 pub(crate) mod pipeline;
 pub(crate) mod stage;
 pub(crate) mod stream;

@@ -67,23 +67,22 @@ impl Pipeline {
         overrides: Option<Arc<Trie>>,
     ) -> Pipeline {
         let mut bits = vec![u64::MAX; 0x1_0000 / 64];
-        let mut clear = |c: u32| {
+        let tries = normalization.iter().chain(segmentation.iter()).chain(chain.iter());
+        for trie in tries.chain(overrides.iter()) {
+            for (w, k) in bits.iter_mut().zip(trie.key_chars().bmp_words()) {
+                *w &= !k;
+            }
+        }
+        for c in 0x2FF0u32..=0x2FFF {
             if let Some(w) = bits.get_mut((c >> 6) as usize) {
                 *w &= !(1 << (c & 63));
             }
-        };
-        let tries = normalization.iter().chain(segmentation.iter()).chain(chain.iter());
-        for trie in tries.chain(overrides.iter()) {
-            trie.all_key_chars().for_each(&mut clear);
-        }
-        for c in 0x2FF0..=0x2FFF {
-            clear(c);
         }
 
         let normalize: Vec<u32> = normalization.iter().flat_map(|t| t.first_chars().collect::<Vec<_>>()).collect();
         let entry = segmentation.as_ref().or(chain.first());
         let fused_normalization = match entry {
-            Some(trie) => !trie.all_key_chars().any(|c| normalize.contains(&c)),
+            Some(trie) => !normalize.iter().any(|&c| trie.key_chars().contains(c)),
             None => false,
         };
         let marks: &[u32] = if fused_normalization { &normalize } else { &[] };

@@ -72,7 +72,7 @@ impl Stage {
                         entries.push((c, m | continues));
                     }
                 }
-                None if segmentation && trie.single_char_value(n).is_some() => {
+                None if segmentation && trie.is_single_char_key(n) => {
                     // A one-character word: a segment of its own.
                     entries.push((c, c.max(1)));
                 }

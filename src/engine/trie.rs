@@ -45,6 +45,8 @@ pub(crate) struct Trie {
     /// The character on the edge into each node.
     node_char: Vec<u32>,
     bigrams: Bloom,
+    /// Every character that occurs in a key.
+    key_chars: CharSet,
     values: String,
     /// Longest key in characters.
     max_key_chars: usize,
@@ -100,6 +102,45 @@ impl RootTable {
             let block = self.blocks.get(usize::from(b) * 256..usize::from(b) * 256 + 256).unwrap_or(&[]);
             block.iter().enumerate().filter(|(_, &v)| v != 0).map(move |(lo, &v)| (((hi as u32) << 8) | lo as u32, v))
         })
+    }
+}
+
+/// A set of characters: a bitset over the BMP plus a sorted list of the
+/// rest.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CharSet {
+    bmp: Vec<u64>,
+    astral: Vec<u32>,
+}
+
+impl CharSet {
+    pub(crate) fn from_chars(chars: impl IntoIterator<Item = u32>) -> CharSet {
+        let mut set = CharSet { bmp: vec![0; 0x1_0000 / 64], astral: Vec::new() };
+        for c in chars {
+            set.insert(c);
+        }
+        set.astral.sort_unstable();
+        set.astral.dedup();
+        set
+    }
+
+    fn insert(&mut self, c: u32) {
+        match self.bmp.get_mut((c >> 6) as usize) {
+            Some(w) => *w |= 1 << (c & 63),
+            None => self.astral.push(c),
+        }
+    }
+
+    pub(crate) fn contains(&self, c: u32) -> bool {
+        match self.bmp.get((c >> 6) as usize) {
+            Some(w) => w & (1 << (c & 63)) != 0,
+            None => self.astral.binary_search(&c).is_ok(),
+        }
+    }
+
+    /// The BMP bitset, 64 characters a word.
+    pub(crate) fn bmp_words(&self) -> &[u64] {
+        &self.bmp
     }
 }
 
@@ -232,6 +273,7 @@ impl Trie {
             nodes: vec![Node::default()],
             node_char: vec![0],
             bigrams: Bloom::new(),
+            key_chars: CharSet::default(),
             values: String::new(),
             max_key_chars,
         };
@@ -286,6 +328,7 @@ impl Trie {
                 }
             }
         }
+        trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
         Ok(trie)
     }
 
@@ -342,23 +385,12 @@ impl Trie {
         }
     }
 
-    /// For a node without children whose match is exactly its own single
-    /// character, the one character it converts to.
-    pub(crate) fn single_char_value(&self, n: u32) -> Option<u32> {
+    /// Whether node `n` has no children and its match is its own single
+    /// character.
+    pub(crate) fn is_single_char_key(&self, n: u32) -> bool {
         let node = self.node(n);
-        if node.children != 0 || node.key_len == 0 {
-            return None;
-        }
-        let key_len = usize::from(node.key_len);
-        let c = self.node_char.get(n as usize).copied()?;
-        if char::from_u32(c).map(char::len_utf8) != Some(key_len) {
-            return None;
-        }
-        let mut chars = self.value(node).chars();
-        match (chars.next(), chars.next()) {
-            (Some(v), None) => Some(u32::from(v)),
-            _ => None,
-        }
+        let c = self.node_char.get(n as usize).copied().and_then(char::from_u32);
+        node.children == 0 && node.key_len > 0 && c.map(char::len_utf8) == Some(usize::from(node.key_len))
     }
 
     /// Whether longer keys continue from node `n`.
@@ -455,9 +487,9 @@ impl Trie {
         self.roots.entries().map(|(c, _)| c)
     }
 
-    /// Every character of every key.
-    pub(crate) fn all_key_chars(&self) -> impl Iterator<Item = u32> + '_ {
-        self.node_char.iter().skip(1).copied()
+    /// Every character that occurs in a key.
+    pub(crate) fn key_chars(&self) -> &CharSet {
+        &self.key_chars
     }
 }
 
@@ -517,5 +549,157 @@ fn collect(
             }
             Ok(Resolver::Group(*policy, resolvers))
         }
+    }
+}
+
+/// The serialized form: a header, then the arrays, all little-endian.
+const MAGIC: &[u8; 8] = b"ZHTRIE\x01\x00";
+
+impl Trie {
+    /// Drops the replacement texts, keeping match lengths: all that a
+    /// segmentation dictionary needs. (Used by `build.rs` and tests.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn without_values(mut self) -> Trie {
+        self.values.clear();
+        for node in &mut self.nodes {
+            node.value_start = 0;
+            node.value_len = 0;
+        }
+        self
+    }
+
+    /// Serializes the trie; [`Trie::from_bytes`] reads it back. (Used by
+    /// `build.rs` and tests.)
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let roots: Vec<(u32, u32)> = self.roots.entries().collect();
+        let mut out = Vec::with_capacity(32 + self.nodes.len() * 20 + self.values.len() + roots.len() * 8);
+        out.extend_from_slice(MAGIC);
+        for n in [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len()] {
+            out.extend_from_slice(&(n as u32).to_le_bytes());
+        }
+        for node in &self.nodes {
+            for v in [node.first_child, node.value_start, node.children] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            out.extend_from_slice(&node.key_len.to_le_bytes());
+            out.extend_from_slice(&node.value_len.to_le_bytes());
+        }
+        for &c in &self.node_char {
+            out.extend_from_slice(&c.to_le_bytes());
+        }
+        out.extend_from_slice(self.values.as_bytes());
+        for (c, n) in roots {
+            out.extend_from_slice(&c.to_le_bytes());
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads a serialized trie, checking every invariant matching relies
+    /// on: sizes, UTF-8 values on character boundaries, children after
+    /// their parent and sorted, valid characters, consistent first-level
+    /// table. A corrupt input is an error, never a panic or a wrong match
+    /// structure.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Trie> {
+        let bad = |reason: &str| crate::Error::invalid_dictionary("<compiled dictionary>", 0, reason);
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8) != Some(&MAGIC[..]) {
+            return Err(bad("not a compiled dictionary of this version"));
+        }
+        let mut header = [0usize; 4];
+        for h in &mut header {
+            *h = r.u32().ok_or_else(|| bad("truncated header"))? as usize;
+        }
+        let [max_key_chars, n_nodes, n_values, n_roots] = header;
+        let expected = n_nodes
+            .checked_mul(20)
+            .and_then(|n| n.checked_add(n_values))
+            .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
+            .and_then(|n| n.checked_add(24));
+        if expected != Some(bytes.len()) || n_nodes == 0 {
+            return Err(bad("size mismatch"));
+        }
+        let le32 = |b: &[u8], i: usize| b.get(i..i + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes);
+        let le16 = |b: &[u8], i: usize| b.get(i..i + 2).and_then(|s| s.try_into().ok()).map_or(0, u16::from_le_bytes);
+        let node_bytes = r.take(n_nodes * 16).ok_or_else(|| bad("truncated nodes"))?;
+        let nodes: Vec<Node> = node_bytes
+            .chunks_exact(16)
+            .map(|b| Node {
+                first_child: le32(b, 0),
+                value_start: le32(b, 4),
+                children: le32(b, 8),
+                key_len: le16(b, 12),
+                value_len: le16(b, 14),
+            })
+            .collect();
+        let char_bytes = r.take(n_nodes * 4).ok_or_else(|| bad("truncated characters"))?;
+        let node_char: Vec<u32> = char_bytes.chunks_exact(4).map(|b| le32(b, 0)).collect();
+        let values = r.take(n_values).ok_or_else(|| bad("truncated values"))?;
+        let values = String::from_utf8(values.to_vec()).map_err(|_| bad("values are not UTF-8"))?;
+        for (i, node) in nodes.iter().enumerate() {
+            if i > 0 && char::from_u32(node_char.get(i).copied().unwrap_or(u32::MAX)).is_none() {
+                return Err(bad("invalid character"));
+            }
+            let start = node.value_start as usize;
+            if values.get(start..start + usize::from(node.value_len)).is_none() {
+                return Err(bad("value out of range"));
+            }
+            if node.children > 0 {
+                let first = node.first_child as usize;
+                let end = first.checked_add(node.children as usize).filter(|&e| e <= n_nodes);
+                let Some(end) = end.filter(|_| first > i) else {
+                    return Err(bad("children out of order"));
+                };
+                if node_char.get(first..end).is_none_or(|cs| cs.windows(2).any(|w| w.first() >= w.get(1))) {
+                    return Err(bad("children not sorted"));
+                }
+            }
+        }
+        let key_chars = CharSet::from_chars(node_char.iter().skip(1).copied());
+        let mut trie = Trie {
+            roots: RootTable::new([]),
+            nodes,
+            node_char,
+            bigrams: Bloom::new(),
+            key_chars,
+            values,
+            max_key_chars,
+        };
+        for _ in 0..n_roots {
+            let (Some(c), Some(n)) = (r.u32(), r.u32()) else {
+                return Err(bad("truncated first-character table"));
+            };
+            if n == 0 || n as usize >= n_nodes || trie.node_char.get(n as usize) != Some(&c) {
+                return Err(bad("inconsistent first-character table"));
+            }
+            trie.roots.set(c, n);
+            let node = trie.node(n);
+            for child in node.first_child..node.first_child + node.children {
+                trie.bigrams.insert(c, trie.node_char.get(child as usize).copied().unwrap_or(0));
+            }
+        }
+        Ok(trie)
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let slice = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(slice)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        self.take(2).and_then(|b| b.try_into().ok()).map(u16::from_le_bytes)
     }
 }

@@ -1,0 +1,157 @@
+//! Compiles OpenCC's dictionaries into tries at build time.
+//!
+//! Building the trie of a large dictionary group (STPhrases has 49,000
+//! phrases) takes tens of milliseconds; doing it once here makes a
+//! converter's first use a matter of reading and checking arrays. The
+//! build script compiles the crate's own parsing and trie code (the
+//! `#[path]` modules below mirror the crate's module tree), so the tries
+//! are exactly what the runtime would build; `src/engine/trie.rs` checks
+//! every compiled trie when it loads one.
+//!
+//! Output, in `OUT_DIR`: `trie_N.bin` for every distinct dictionary group
+//! and `builtin.rs`, the table from configuration to tries.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+
+mod error {
+    use std::fmt;
+
+    #[derive(Debug)]
+    pub struct Error(String);
+
+    pub type Result<T> = std::result::Result<T, Error>;
+
+    impl Error {
+        pub fn invalid_dictionary(file: &str, line: usize, reason: impl Into<String>) -> Error {
+            Error(format!("{file}:{line}: {}", reason.into()))
+        }
+
+        pub fn invalid_config(origin: &str, reason: impl Into<String>) -> Error {
+            Error(format!("{origin}: {}", reason.into()))
+        }
+    }
+
+    impl fmt::Display for Error {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+}
+
+use error::Error;
+
+// The crate's own files, at the paths their `super::`/`crate::` references
+// expect.
+#[path = "src/dict/jsonc.rs"]
+mod dict_jsonc;
+#[path = "src/dict/spec.rs"]
+mod dict_spec;
+#[path = "src/dict/text.rs"]
+mod dict_text;
+#[path = "src/engine/trie.rs"]
+mod trie;
+#[path = "src/engine/utf8.rs"]
+mod utf8;
+
+use dict_jsonc::strip_jsonc;
+
+mod dict {
+    pub(crate) use super::dict_spec::{ConfigSpec, DictSpec, MatchPolicy};
+    pub(crate) use super::dict_text::{parse_text_dict, TextDict};
+}
+
+/// OpenCC's configurations in the order of `Config::ALL`.
+const CONFIGS: [&str; 16] = [
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk",
+    "hk2t", "t2jp", "jp2t",
+];
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let root = std::env::var("CARGO_MANIFEST_DIR")?;
+    let out_dir = std::env::var("OUT_DIR")?;
+    let data = Path::new(&root).join("dictionaries").join("opencc");
+    for path in [
+        "dictionaries/opencc",
+        "src/dict/jsonc.rs",
+        "src/dict/spec.rs",
+        "src/dict/text.rs",
+        "src/engine/trie.rs",
+        "src/engine/utf8.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+
+    let mut dicts: HashMap<String, Arc<dict::TextDict>> = HashMap::new();
+    let mut load = |file: &str| -> error::Result<Arc<dict::TextDict>> {
+        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        if let Some(d) = dicts.get(stem) {
+            return Ok(Arc::clone(d));
+        }
+        let name = format!("{stem}.txt");
+        let text = std::fs::read_to_string(data.join(&name))
+            .map_err(|e| Error::invalid_dictionary(&name, 0, e.to_string()))?;
+        let parsed = Arc::new(dict::parse_text_dict(&name, &text)?);
+        dicts.insert(stem.to_owned(), Arc::clone(&parsed));
+        Ok(parsed)
+    };
+
+    // Distinct dictionary groups, by their spec.
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut blobs: Vec<Vec<u8>> = Vec::new();
+    let mut plans = String::new();
+    for name in CONFIGS {
+        let json = std::fs::read_to_string(data.join("config").join(format!("{name}.json")))?;
+        plans.push_str("    [\n");
+        for include_tofu in [false, true] {
+            let spec = dict::ConfigSpec::parse(&json, name, include_tofu).map_err(|e| e.to_string())?;
+            // Segmentation only needs match lengths: its tries drop values.
+            let mut id = |s: &dict::DictSpec, segmentation: bool| -> Result<usize, String> {
+                let key = format!("{segmentation} {s:?}");
+                if let Some(&id) = ids.get(&key) {
+                    return Ok(id);
+                }
+                let mut trie = trie::Trie::build(s, &mut load).map_err(|e| e.to_string())?;
+                if segmentation {
+                    trie = trie.without_values();
+                }
+                blobs.push(trie.to_bytes());
+                ids.insert(key, blobs.len() - 1);
+                Ok(blobs.len() - 1)
+            };
+            let normalization = spec.normalization.iter().map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
+            let segmentation = spec.segmentation.as_ref().map(|s| id(s, true)).transpose()?;
+            let chain = spec.chain.iter().map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
+            writeln!(
+                plans,
+                "        Plan {{ name: {name:?}, normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?} }},"
+            )?;
+        }
+        plans.push_str("    ],\n");
+    }
+
+    let mut code = String::from("// Generated by build.rs from dictionaries/opencc.\n\n");
+    writeln!(code, "pub(crate) static TRIE_BLOBS: [&[u8]; {}] = [", blobs.len())?;
+    for (i, blob) in blobs.iter().enumerate() {
+        let file = format!("trie_{i}.bin");
+        std::fs::write(Path::new(&out_dir).join(&file), blob)?;
+        writeln!(code, "    include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),")?;
+    }
+    code.push_str("];\n\n/// Per configuration (in `Config::ALL` order), without and with tofu-risk dictionaries.\n");
+    code.push_str("pub(crate) static PLANS: [[Plan; 2]; 16] = [\n");
+    code.push_str(&plans);
+    code.push_str("];\n");
+    std::fs::write(Path::new(&out_dir).join("builtin.rs"), code)?;
+    Ok(())
+}

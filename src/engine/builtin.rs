@@ -1,0 +1,116 @@
+//! The built-in configurations, compiled by `build.rs`.
+//!
+//! Each distinct dictionary group of OpenCC's 16 configurations is a
+//! serialized trie embedded in the binary; a configuration is a plan naming
+//! its tries. Tries and pipelines are loaded (and checked) once per process.
+
+use std::sync::{Arc, OnceLock};
+
+use super::trie::Trie;
+use super::Pipeline;
+use crate::error::Result;
+use crate::Config;
+
+/// The tries of one configuration, by index into `TRIE_BLOBS`.
+pub(crate) struct Plan {
+    /// The configuration's name (checked against `Config::ALL` in tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) name: &'static str,
+    pub(crate) normalization: &'static [usize],
+    pub(crate) segmentation: Option<usize>,
+    pub(crate) chain: &'static [usize],
+}
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// The plan of `config`, with or without tofu-risk dictionaries.
+pub(crate) fn plan(config: Config, include_tofu: bool) -> Option<&'static Plan> {
+    PLANS.get(config.index())?.get(usize::from(include_tofu))
+}
+
+/// A compiled built-in trie, loaded once.
+fn trie(id: usize) -> Result<Arc<Trie>> {
+    static TRIES: OnceLock<Vec<OnceLock<Arc<Trie>>>> = OnceLock::new();
+    let tries = TRIES.get_or_init(|| TRIE_BLOBS.iter().map(|_| OnceLock::new()).collect());
+    let bad = || crate::Error::invalid_dictionary("<compiled dictionary>", 0, "unknown trie");
+    let cell = tries.get(id).ok_or_else(bad)?;
+    if let Some(t) = cell.get() {
+        return Ok(Arc::clone(t));
+    }
+    let blob = TRIE_BLOBS.get(id).ok_or_else(bad)?;
+    let t = Arc::new(Trie::from_bytes(blob)?);
+    Ok(Arc::clone(cell.get_or_init(|| t)))
+}
+
+/// The shared pipeline of a built-in configuration.
+pub(crate) fn pipeline(config: Config, include_tofu: bool) -> Result<Arc<Pipeline>> {
+    static CACHE: [[OnceLock<Arc<Pipeline>>; 2]; 16] =
+        [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; 16];
+    let unknown = || crate::Error::new(crate::ErrorKind::UnknownConfig { name: config.to_string() });
+    let cell = CACHE.get(config.index()).and_then(|c| c.get(usize::from(include_tofu))).ok_or_else(unknown)?;
+    if let Some(p) = cell.get() {
+        return Ok(Arc::clone(p));
+    }
+    let plan = plan(config, include_tofu).ok_or_else(unknown)?;
+    let normalization = plan.normalization.iter().map(|&id| trie(id)).collect::<Result<Vec<_>>>()?;
+    let segmentation = plan.segmentation.map(trie).transpose()?;
+    let chain = plan.chain.iter().map(|&id| trie(id)).collect::<Result<Vec<_>>>()?;
+    let p = Arc::new(Pipeline::new(normalization, segmentation, chain, None));
+    Ok(Arc::clone(cell.get_or_init(|| p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::{embedded, parse_text_dict, ConfigSpec};
+
+    #[test]
+    fn plans_follow_config_order() {
+        for config in Config::ALL {
+            for tofu in [false, true] {
+                assert_eq!(plan(config, tofu).map(|p| p.name), Some(config.name()));
+            }
+        }
+    }
+
+    /// The build-time tries are exactly what the runtime builds from the
+    /// text dictionaries, and every one passes the load-time checks.
+    #[test]
+    fn compiled_tries_equal_fresh_builds() -> Result<()> {
+        for config in Config::ALL {
+            for tofu in [false, true] {
+                let spec = ConfigSpec::parse(config.opencc_json(), config.name(), tofu)?;
+                let plan = plan(config, tofu).ok_or_else(|| crate::Error::invalid_config("plan", "missing"))?;
+                let specs = spec.normalization.iter().map(|s| (s, false));
+                let specs = specs.chain(spec.segmentation.iter().map(|s| (s, true))).chain(spec.chain.iter().map(|s| (s, false)));
+                let ids = plan.normalization.iter().chain(plan.segmentation.iter()).chain(plan.chain.iter());
+                for ((s, segmentation), &id) in specs.zip(ids) {
+                    let mut load = |file: &str| {
+                        let (name, text) = embedded::lookup(file).ok_or_else(|| crate::Error::invalid_config(file, "missing"))?;
+                        Ok(Arc::new(parse_text_dict(name, text)?))
+                    };
+                    let mut fresh = Trie::build(s, &mut load)?;
+                    if segmentation {
+                        fresh = fresh.without_values();
+                    }
+                    assert_eq!(fresh.to_bytes(), TRIE_BLOBS[id], "{config} tofu={tofu} trie {id}");
+                    Trie::from_bytes(TRIE_BLOBS[id])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn corrupt_tries_are_errors_not_panics() {
+        let blob = TRIE_BLOBS[0];
+        assert!(Trie::from_bytes(&blob[..blob.len() - 1]).is_err());
+        assert!(Trie::from_bytes(&[]).is_err());
+        // Flip every byte of the header and some of the body in turn.
+        for i in (0..blob.len()).step_by(97).chain(0..32) {
+            let mut bad = blob.to_vec();
+            bad[i] ^= 0xA5;
+            let _ = Trie::from_bytes(&bad);
+        }
+    }
+}
