@@ -142,9 +142,11 @@ impl Pipeline {
             return;
         }
         let mark = out.len();
-        if self.normalization.is_empty()
-            || (self.fused_normalization && self.convert_main(input, out, scratch).is_ok())
-        {
+        if self.normalization.is_empty() {
+            self.convert_main_plain(input, out, scratch);
+            return;
+        }
+        if self.fused_normalization && self.convert_main(input, out, scratch).is_ok() {
             return;
         }
         out.truncate(mark);

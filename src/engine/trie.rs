@@ -698,8 +698,4 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Option<u32> {
         self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
     }
-
-    fn u16(&mut self) -> Option<u16> {
-        self.take(2).and_then(|b| b.try_into().ok()).map(u16::from_le_bytes)
-    }
 }

@@ -1,0 +1,98 @@
+//! Relations that must hold for every input (proptest).
+
+use std::borrow::Cow;
+use std::io::Read;
+
+use proptest::prelude::*;
+use zhtext::{Config, Converter};
+
+fn converters() -> Vec<Converter> {
+    Config::ALL.iter().map(|&c| Converter::new(c)).collect()
+}
+
+/// Characters from the seed article and zuozhuan's opening (both scripts),
+/// with the awkward cases mixed in: IDS operators, compatibility
+/// ideographs, astral characters, NUL, line breaks.
+fn alphabet() -> Vec<char> {
+    let seed = include_str!("data/seed-dajiang.txt");
+    let mut chars: Vec<char> = seed.chars().take(3000).collect();
+    chars.extend("⿰⿱⿲⿳豈更車\u{2F800}𠀀𪠟\0\n\r ，。「」PNSQL后干發髮臺台".chars());
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(alphabet()), 0..64).prop_map(|v| v.into_iter().collect())
+}
+
+fn is_han(c: char) -> bool {
+    matches!(u32::from(c),
+        0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303B
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// A reader that hands out its bytes in the given chunk sizes.
+struct Chunked<'a> {
+    data: &'a [u8],
+    sizes: Vec<usize>,
+    next: usize,
+}
+
+impl Read for Chunked<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let size = self.sizes.get(self.next % self.sizes.len().max(1)).copied().unwrap_or(1).max(1);
+        self.next += 1;
+        let n = size.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+fn stream(converter: &Converter, input: &str, sizes: Vec<usize>) -> String {
+    let mut out = Vec::new();
+    converter.convert_stream(Chunked { data: input.as_bytes(), sizes, next: 0 }, &mut out).expect("valid UTF-8");
+    String::from_utf8(out).expect("output is UTF-8")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_on_arbitrary_strings(s in any::<String>()) {
+        for c in converters() {
+            let _ = c.convert(&s);
+        }
+    }
+
+    #[test]
+    fn text_without_han_is_unchanged_and_borrowed(s in any::<String>().prop_map(|s| s.chars().filter(|&c| !is_han(c)).collect::<String>())) {
+        for c in converters() {
+            prop_assert!(matches!(c.convert(&s), Cow::Borrowed(b) if b == s));
+        }
+    }
+
+    #[test]
+    fn convert_into_and_streaming_equal_convert(s in text(), sizes in prop::collection::vec(1usize..9, 1..6)) {
+        for c in converters() {
+            let whole = c.convert(&s).into_owned();
+            let mut into = String::from("prefix:");
+            c.convert_into(&s, &mut into);
+            prop_assert_eq!(&into["prefix:".len()..], whole.as_str());
+            prop_assert_eq!(stream(&c, &s, sizes.clone()), whole);
+        }
+    }
+
+    /// A line break ends every match. (OpenCC copies an ideographic
+    /// description sequence whole, and one may span the break, so `a` has
+    /// no IDS operator.)
+    #[test]
+    fn lines_convert_independently(a in text(), b in text()) {
+        prop_assume!(!a.chars().any(|c| ('\u{2FF0}'..='\u{2FFF}').contains(&c)));
+        for c in converters() {
+            let joined = c.convert(&format!("{a}\n{b}")).into_owned();
+            prop_assert_eq!(joined, format!("{}\n{}", c.convert(&a), c.convert(&b)));
+        }
+    }
+}
