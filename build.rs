@@ -67,8 +67,8 @@ mod dict {
 
 /// OpenCC's configurations in the order of `Config::ALL`.
 const CONFIGS: [&str; 16] = [
-    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk",
-    "hk2t", "t2jp", "jp2t",
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp", "t2tw", "tw2t", "t2hk", "hk2t",
+    "t2jp", "jp2t",
 ];
 
 fn main() {

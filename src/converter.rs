@@ -6,7 +6,6 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-
 use crate::config::Config;
 use crate::dict::{embedded, parse_text_dict, ConfigSpec, DictSpec, TextDict};
 use crate::engine::stream::{self, StreamStats};
@@ -71,11 +70,7 @@ impl Converter {
 
     /// A builder for a built-in configuration with options.
     pub fn builder(config: Config) -> ConverterBuilder {
-        ConverterBuilder {
-            source: Source::Builtin(config),
-            include_tofu: true,
-            overrides: Vec::new(),
-        }
+        ConverterBuilder { source: Source::Builtin(config), include_tofu: true, overrides: Vec::new(), shared: true }
     }
 
     /// The built-in configuration this converter was made from, if any.
@@ -168,6 +163,7 @@ pub struct ConverterBuilder {
     source: Source,
     include_tofu: bool,
     overrides: Vec<(String, String)>,
+    shared: bool,
 }
 
 impl ConverterBuilder {
@@ -179,6 +175,7 @@ impl ConverterBuilder {
             source: Source::Json { text: json.into(), origin: "<string>".to_owned(), dir: dictionary_dir.into() },
             include_tofu: true,
             overrides: Vec::new(),
+            shared: true,
         }
     }
 
@@ -195,6 +192,7 @@ impl ConverterBuilder {
             source: Source::Json { text, origin: path.display().to_string(), dir },
             include_tofu: true,
             overrides: Vec::new(),
+            shared: true,
         })
     }
 
@@ -204,6 +202,15 @@ impl ConverterBuilder {
     /// command-line tool defaults to `false`.
     pub fn include_tofu_risk_dictionaries(mut self, include: bool) -> ConverterBuilder {
         self.include_tofu = include;
+        self
+    }
+
+    /// Whether a built-in configuration uses the process-wide copy of its
+    /// compiled dictionaries (default `true`: loaded on first use, kept for
+    /// the life of the process). With `false` the converter loads a private
+    /// copy, freed when its last clone is dropped.
+    pub fn shared(mut self, shared: bool) -> ConverterBuilder {
+        self.shared = shared;
         self
     }
 
@@ -253,7 +260,11 @@ impl ConverterBuilder {
         };
         match self.source {
             Source::Builtin(config) => {
-                let base = builtin(config, self.include_tofu)?;
+                let base = if self.shared {
+                    builtin(config, self.include_tofu)?
+                } else {
+                    Arc::new(crate::engine::builtin::private_pipeline(config, self.include_tofu)?)
+                };
                 let pipeline = match overrides {
                     None => base,
                     Some(o) => Arc::new(Pipeline::new(

@@ -76,11 +76,7 @@ impl Error {
     }
 
     pub(crate) fn invalid_dictionary(file: &str, line: usize, reason: impl Into<String>) -> Error {
-        Error::new(ErrorKind::InvalidDictionary {
-            file: file.to_owned(),
-            line,
-            reason: reason.into(),
-        })
+        Error::new(ErrorKind::InvalidDictionary { file: file.to_owned(), line, reason: reason.into() })
     }
 
     /// What went wrong.

@@ -46,6 +46,11 @@ mod dict;
 mod engine;
 mod error;
 
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use config::Config;
 pub use converter::{Converter, ConverterBuilder};
 pub use engine::stream::StreamStats;

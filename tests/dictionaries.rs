@@ -1,6 +1,8 @@
 //! The embedded OpenCC data is exactly what `scripts/fetch-opencc-data.py`
 //! recorded in `dictionaries/README.md`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+
 use sha2::{Digest, Sha256};
 
 #[test]

@@ -1,5 +1,7 @@
 //! Relations that must hold for every input (proptest).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+
 use std::borrow::Cow;
 use std::io::Read;
 

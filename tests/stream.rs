@@ -1,6 +1,8 @@
 //! Streaming conversion: identical to one-shot conversion, bounded memory,
 //! typed errors.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+
 use std::io::{Read, Write};
 
 use zhtext::{Config, Converter, ErrorKind};

@@ -48,10 +48,7 @@ pub(crate) fn lookup(file: &str) -> Option<(&'static str, &'static str)> {
         .or_else(|| file.strip_suffix(".ocd2"))
         .or_else(|| file.strip_suffix(".ocd"))
         .unwrap_or(file);
-    DICTIONARIES
-        .iter()
-        .find(|(name, _)| name.strip_suffix(".txt") == Some(stem))
-        .copied()
+    DICTIONARIES.iter().find(|(name, _)| name.strip_suffix(".txt") == Some(stem)).copied()
 }
 
 macro_rules! config_json {

@@ -24,17 +24,17 @@ mod tests {
     #[test]
     fn parses_comments_values_and_duplicates() -> Result<()> {
         let dict = parse_text_dict("x.txt", "\u{feff}# c\n\n干\t幹 乾 干\r\n干\t榦\n后\t後\n")?;
-        assert_eq!(
-            dict.entries,
-            vec![("干".to_owned(), "幹".to_owned()), ("后".to_owned(), "後".to_owned())]
-        );
+        assert_eq!(dict.entries, vec![("干".to_owned(), "幹".to_owned()), ("后".to_owned(), "後".to_owned())]);
         Ok(())
     }
 
     #[test]
     fn rejects_lines_without_tab_with_line_number() {
         let err = parse_text_dict("x.txt", "# c\n干 幹\n").err();
-        assert_eq!(err.map(|e| e.to_string()), Some("invalid dictionary x.txt, line 2: no tab between key and value".to_owned()));
+        assert_eq!(
+            err.map(|e| e.to_string()),
+            Some("invalid dictionary x.txt, line 2: no tab between key and value".to_owned())
+        );
     }
 
     #[test]

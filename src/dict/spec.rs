@@ -71,9 +71,8 @@ impl ConfigSpec {
                         format!("segmentation type {kind:?} is not supported (only \"mmseg\")"),
                     ));
                 }
-                let dict = seg
-                    .get("dict")
-                    .ok_or_else(|| Error::invalid_config(origin, "segmentation without \"dict\""))?;
+                let dict =
+                    seg.get("dict").ok_or_else(|| Error::invalid_config(origin, "segmentation without \"dict\""))?;
                 parser.dict(dict, true)?
             }
         };
@@ -98,9 +97,7 @@ impl Parser<'_> {
         let items = value.as_array().ok_or_else(|| self.err(format!("\"{field}\" is not an array")))?;
         let mut stages = Vec::new();
         for item in items {
-            let dict = item
-                .get("dict")
-                .ok_or_else(|| self.err(format!("an item of \"{field}\" has no \"dict\"")))?;
+            let dict = item.get("dict").ok_or_else(|| self.err(format!("an item of \"{field}\" has no \"dict\"")))?;
             if let Some(spec) = self.dict(dict, include_tofu)? {
                 stages.push(spec);
             }

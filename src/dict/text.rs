@@ -42,4 +42,3 @@ pub(crate) fn parse_text_dict(file: &str, text: &str) -> Result<TextDict> {
     }
     Ok(TextDict { entries })
 }
-

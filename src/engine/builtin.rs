@@ -28,6 +28,21 @@ pub(crate) fn plan(config: Config, include_tofu: bool) -> Option<&'static Plan> 
     PLANS.get(config.index())?.get(usize::from(include_tofu))
 }
 
+/// A private copy of a built-in configuration's pipeline, not shared with
+/// the process-wide cache.
+pub(crate) fn private_pipeline(config: Config, include_tofu: bool) -> Result<Pipeline> {
+    let unknown = || crate::Error::new(crate::ErrorKind::UnknownConfig { name: config.to_string() });
+    let plan = plan(config, include_tofu).ok_or_else(unknown)?;
+    let load = |id: &usize| -> Result<Arc<Trie>> {
+        let blob = TRIE_BLOBS.get(*id).ok_or_else(unknown)?;
+        Ok(Arc::new(Trie::from_bytes(blob)?))
+    };
+    let normalization = plan.normalization.iter().map(load).collect::<Result<Vec<_>>>()?;
+    let segmentation = plan.segmentation.as_ref().map(load).transpose()?;
+    let chain = plan.chain.iter().map(load).collect::<Result<Vec<_>>>()?;
+    Ok(Pipeline::new(normalization, segmentation, chain, None))
+}
+
 /// A compiled built-in trie, loaded once.
 fn trie(id: usize) -> Result<Arc<Trie>> {
     static TRIES: OnceLock<Vec<OnceLock<Arc<Trie>>>> = OnceLock::new();
@@ -82,11 +97,14 @@ mod tests {
                 let spec = ConfigSpec::parse(config.opencc_json(), config.name(), tofu)?;
                 let plan = plan(config, tofu).ok_or_else(|| crate::Error::invalid_config("plan", "missing"))?;
                 let specs = spec.normalization.iter().map(|s| (s, false));
-                let specs = specs.chain(spec.segmentation.iter().map(|s| (s, true))).chain(spec.chain.iter().map(|s| (s, false)));
+                let specs = specs
+                    .chain(spec.segmentation.iter().map(|s| (s, true)))
+                    .chain(spec.chain.iter().map(|s| (s, false)));
                 let ids = plan.normalization.iter().chain(plan.segmentation.iter()).chain(plan.chain.iter());
                 for ((s, segmentation), &id) in specs.zip(ids) {
                     let mut load = |file: &str| {
-                        let (name, text) = embedded::lookup(file).ok_or_else(|| crate::Error::invalid_config(file, "missing"))?;
+                        let (name, text) =
+                            embedded::lookup(file).ok_or_else(|| crate::Error::invalid_config(file, "missing"))?;
                         Ok(Arc::new(parse_text_dict(name, text)?))
                     };
                     let mut fresh = Trie::build(s, &mut load)?;

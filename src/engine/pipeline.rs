@@ -153,7 +153,7 @@ impl Pipeline {
         let needs = !self.fused_normalization
             && input.chars().any(|c| self.normalization.iter().any(|t| t.root(u32::from(c)) != 0));
         if !self.fused_normalization && !needs {
-            let _ = self.convert_main_plain(input, out, scratch);
+            self.convert_main_plain(input, out, scratch);
             return;
         }
         let mut text = input.to_owned();
@@ -219,7 +219,12 @@ impl Pipeline {
     }
 
     /// Runs one segment through the conversion chain.
-    fn convert_segment(&self, segment: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+    fn convert_segment(
+        &self,
+        segment: &str,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> Result<(), NeedsNormalization> {
         match self.stages.as_slice() {
             [] => {
                 out.push_str(segment);

@@ -174,10 +174,11 @@ mod tests {
     /// cut), their neighbours, IDS operators, compatibility ideographs,
     /// astral characters, ASCII and line breaks.
     fn pieces() -> Vec<String> {
-        let mut pieces: Vec<String> = ["\n", " ", "，", "。", "a", "PN", "⿰", "⿱", "⿲", "豈", "𠀀", "\u{2F800}", "\0"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut pieces: Vec<String> =
+            ["\n", " ", "，", "。", "a", "PN", "⿰", "⿱", "⿲", "豈", "𠀀", "\u{2F800}", "\0"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
         for (name, text) in embedded::DICTIONARIES {
             let Ok(dict) = parse_text_dict(name, text) else { continue };
             for (i, (k, v)) in dict.entries.iter().enumerate() {
@@ -263,7 +264,8 @@ mod tests {
         let root = env!("CARGO_MANIFEST_DIR");
         let seed = std::fs::read_to_string(format!("{root}/tests/data/seed-dajiang.txt")).expect("seed");
         for config in [Config::S2twp, Config::T2s, Config::Hk2sp] {
-            let want = std::fs::read_to_string(format!("{root}/tests/golden/seed-dajiang/{config}.txt")).expect("golden");
+            let want =
+                std::fs::read_to_string(format!("{root}/tests/golden/seed-dajiang/{config}.txt")).expect("golden");
             assert_eq!(reference(config).convert(&seed), want, "{config}");
         }
     }

@@ -133,9 +133,7 @@ fn inert_cut(pipeline: &Pipeline, text: &str) -> usize {
 /// walk) at least the longest key away from the end of `text`; 0 if none.
 fn walk_cut(pipeline: &Pipeline, text: &str) -> usize {
     let bytes = text.as_bytes();
-    let needs_care = |c: u32| {
-        is_ids_operator(c) || pipeline.normalization.iter().any(|t| t.root(c) != 0)
-    };
+    let needs_care = |c: u32| is_ids_operator(c) || pipeline.normalization.iter().any(|t| t.root(c) != 0);
     if pipeline.overrides.is_some() || text.chars().any(|c| needs_care(u32::from(c))) {
         return 0;
     }

@@ -194,9 +194,7 @@ impl Resolver {
     fn resolve(&self, state: &[Option<(u32, u32)>]) -> Option<(u32, u32)> {
         match self {
             Resolver::Leaf(i) => state.get(*i).copied().flatten(),
-            Resolver::Group(MatchPolicy::ShortCircuit, children) => {
-                children.iter().find_map(|c| c.resolve(state))
-            }
+            Resolver::Group(MatchPolicy::ShortCircuit, children) => children.iter().find_map(|c| c.resolve(state)),
             Resolver::Group(MatchPolicy::Union, children) => {
                 let mut best: Option<(u32, u32)> = None;
                 for found in children.iter().filter_map(|c| c.resolve(state)) {
@@ -496,9 +494,13 @@ impl Trie {
 /// Resolves the group policy for every node, depth first, tracking each
 /// leaf's longest match along the path.
 fn resolve_all(build: &mut [BuildNode], resolver: &Resolver, leaves: usize) {
-    let mut state: Vec<Option<(u32, u32)>> = vec![None; leaves];
-    // Stack entries: (node, depth in bytes, entering?, saved states).
-    let mut stack: Vec<(usize, u32, Vec<(usize, Option<(u32, u32)>)>, bool)> = vec![(0, 0, Vec::new(), true)];
+    /// A leaf's longest match on the current path: (key bytes, value id).
+    type LeafMatch = Option<(u32, u32)>;
+    /// A node to enter or leave: (node, depth in bytes, leaf states to
+    /// restore on leaving, entering?).
+    type Frame = (usize, u32, Vec<(usize, LeafMatch)>, bool);
+    let mut state: Vec<LeafMatch> = vec![None; leaves];
+    let mut stack: Vec<Frame> = vec![(0, 0, Vec::new(), true)];
     while let Some((b, depth, saved, entering)) = stack.pop() {
         if !entering {
             for (leaf, old) in saved {
