@@ -1,0 +1,107 @@
+//! Times zhtext and its peers on the same inputs in one process, one
+//! thread, and checks every output against OpenCC 1.4.2's C++ core.
+//!
+//! Run through `bench-compare/run.sh`, which fetches OpenCC's static
+//! library from PyPI and pins the process to one core.
+
+use std::time::Instant;
+
+use zhtext::{Config, Converter};
+
+type Peer<'a> = (&'static str, Box<dyn Fn(&str) -> String + 'a>);
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let mb: usize = arg("--mb").and_then(|v| v.parse().ok()).unwrap_or(16);
+    let reps: usize = arg("--reps").and_then(|v| v.parse().ok()).unwrap_or(3);
+    let configs = arg("--configs").unwrap_or_else(|| "t2s,s2t,s2twp,tw2sp".into());
+    let data_dir = std::env::var("OPENCC_DATA").expect("OPENCC_DATA: OpenCC's share/opencc directory");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+    let zuozhuan = std::fs::read_to_string(format!("{root}/tests/data/zuozhuan.txt")).expect("zuozhuan");
+    let hans = zuozhuan.repeat((mb << 20).div_ceil(zuozhuan.len()));
+    let hant = Converter::new(Config::S2t).convert(&hans).into_owned();
+    println!(
+        "inputs: zuozhuan x{} = {:.1} MB (Simplified), {:.1} MB (Traditional via s2t)",
+        hans.len() / zuozhuan.len(),
+        hans.len() as f64 / 1e6,
+        hant.len() as f64 / 1e6
+    );
+    println!();
+    println!("| config | converter | MB/s | vs zhtext | output = OpenCC |");
+    println!("|---|---|---:|---:|---|");
+
+    for name in configs.split(',') {
+        let config: Config = name.parse().expect("config");
+        let input = if matches!(config, Config::T2s | Config::Tw2sp | Config::Tw2s | Config::Hk2s | Config::Hk2sp) {
+            &hant
+        } else {
+            &hans
+        };
+        let opencc = opencc_rust::OpenCC::new(format!("{data_dir}/{name}.json")).expect("OpenCC config");
+        let zhtext = Converter::new(config);
+        let mut fmmseg = opencc_fmmseg::OpenCC::new();
+        fmmseg.set_parallel(false);
+        let ferrous = ferrous_config(config).map(|c| ferrous_opencc::OpenCC::from_config(c).expect("ferrous"));
+        let zh_variant = zhconv_variant(config);
+
+        let mut peers: Vec<Peer> = vec![
+            ("zhtext", Box::new(|s| zhtext.convert(s).into_owned())),
+            ("OpenCC 1.4.2 C++", Box::new(|s| opencc.convert(s).expect("opencc"))),
+        ];
+        if let Some(v) = zh_variant {
+            peers.push(("zhconv 0.4.2", Box::new(move |s| zhconv::zhconv(s, v))));
+        }
+        if name == "t2s" {
+            peers.push(("fast2s 0.3", Box::new(|s| fast2s::convert(s))));
+        }
+        if matches!(name, "t2s" | "s2t" | "s2twp" | "tw2sp") {
+            let f = &fmmseg;
+            peers.push(("opencc-fmmseg 0.13", Box::new(move |s| f.convert(s, name, false))));
+        }
+        if let Some(f) = &ferrous {
+            peers.push(("ferrous-opencc 0.4", Box::new(move |s| f.convert(s))));
+        }
+
+        let expected = opencc.convert(input).expect("opencc");
+        let mut results = Vec::new();
+        for (peer, convert) in &peers {
+            let _ = convert("漢字汉字"); // first use: load dictionaries
+            let mut best = f64::MAX;
+            let mut output = String::new();
+            for _ in 0..reps {
+                let t = Instant::now();
+                output = convert(input);
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            results.push((peer, input.len() as f64 / best / 1e6, output == expected));
+        }
+        let ours = results.first().map_or(1.0, |r| r.1);
+        for (peer, mbs, same) in results {
+            println!("| {name} | {peer} | {mbs:.0} | {:.2}x | {} |", mbs / ours, if same { "yes" } else { "no" });
+        }
+    }
+}
+
+fn zhconv_variant(config: Config) -> Option<zhconv::Variant> {
+    use zhconv::Variant;
+    match config {
+        Config::T2s => Some(Variant::ZhHans),
+        Config::S2t => Some(Variant::ZhHant),
+        Config::S2twp => Some(Variant::ZhTW),
+        Config::Tw2sp => Some(Variant::ZhCN),
+        _ => None,
+    }
+}
+
+fn ferrous_config(config: Config) -> Option<ferrous_opencc::config::BuiltinConfig> {
+    use ferrous_opencc::config::BuiltinConfig as B;
+    match config {
+        Config::T2s => Some(B::T2s),
+        Config::S2t => Some(B::S2t),
+        Config::S2twp => Some(B::S2twp),
+        Config::Tw2sp => Some(B::Tw2sp),
+        _ => None,
+    }
+}
