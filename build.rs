@@ -130,12 +130,22 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 ids.insert(key, blobs.len() - 1);
                 Ok(blobs.len() - 1)
             };
+            // With a fused first stage the segmentation trie's values are the
+            // first stage's output for each word, so they stay.
+            let fused = spec.first_stage_rest();
             let normalization = spec.normalization.iter().map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
-            let segmentation = spec.segmentation.as_ref().map(|s| id(s, true)).transpose()?;
-            let chain = spec.chain.iter().map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
+            let segmentation = spec.segmentation.as_ref().map(|s| id(s, fused.is_none())).transpose()?;
+            // A fused first stage is not compiled on its own.
+            let skip = usize::from(fused.is_some());
+            let chain = spec.chain.iter().skip(skip).map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
+            let rest = match &fused {
+                Some(Some(rest)) => format!("Some(Some({}))", id(rest, false)?),
+                Some(None) => "Some(None)".to_owned(),
+                None => "None".to_owned(),
+            };
             writeln!(
                 plans,
-                "        Plan {{ name: {name:?}, normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?} }},"
+                "        Plan {{ name: {name:?}, normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?}, first_stage_rest: {rest} }},"
             )?;
         }
         plans.push_str("    ],\n");

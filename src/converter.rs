@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::Config;
 use crate::dict::{embedded, parse_text_dict, ConfigSpec, DictSpec, TextDict};
+use crate::engine::pipeline::{Parts, Pipeline};
 use crate::engine::stream::{self, StreamStats};
 use crate::engine::trie::Trie;
-use crate::engine::Pipeline;
 use crate::error::{Error, ErrorKind, Result};
 
 /// Converts text with one OpenCC configuration.
@@ -267,12 +267,7 @@ impl ConverterBuilder {
                 };
                 let pipeline = match overrides {
                     None => base,
-                    Some(o) => Arc::new(Pipeline::new(
-                        base.normalization.clone(),
-                        base.segmentation.clone(),
-                        base.chain.clone(),
-                        Some(o),
-                    )),
+                    Some(o) => Arc::new(Pipeline::new(Parts { overrides: Some(o), ..base.parts() })),
                 };
                 Ok(Converter { pipeline, config: Some(config) })
             }
@@ -292,8 +287,14 @@ fn compile(spec: &ConfigSpec, load: &mut Loader<'_>, overrides: Option<Arc<Trie>
     let mut trie = |s: &DictSpec| -> Result<Arc<Trie>> { Ok(Arc::new(Trie::build(s, load)?)) };
     let normalization = spec.normalization.iter().map(&mut trie).collect::<Result<Vec<_>>>()?;
     let segmentation = spec.segmentation.as_ref().map(&mut trie).transpose()?;
-    let chain = spec.chain.iter().map(&mut trie).collect::<Result<Vec<_>>>()?;
-    Ok(Pipeline::new(normalization, segmentation, chain, overrides))
+    let fused = spec.first_stage_rest();
+    let skip = usize::from(fused.is_some());
+    let chain = spec.chain.iter().skip(skip).map(&mut trie).collect::<Result<Vec<_>>>()?;
+    let first_stage_rest = match fused {
+        Some(rest) => Some(rest.as_ref().map(&mut trie).transpose()?),
+        None => None,
+    };
+    Ok(Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides }))
 }
 
 /// The shared pipeline of a built-in configuration.

@@ -48,6 +48,29 @@ pub(crate) struct ConfigSpec {
 }
 
 impl ConfigSpec {
+    /// When the first conversion stage is a `short_circuit` group whose
+    /// first child is the segmentation dictionary, that stage converts a
+    /// segmented word with the word's own value and everything between
+    /// words with the remaining children alone (segmentation found no word
+    /// there). Returns those remaining children (`Some(None)` if there are
+    /// none); `None` when the pattern does not apply. OpenCC's `s2tw`,
+    /// `s2twp`, `s2hk` and `s2hkp` have it.
+    pub(crate) fn first_stage_rest(&self) -> Option<Option<DictSpec>> {
+        let seg = self.segmentation.as_ref()?;
+        let Some(DictSpec::Group { policy: MatchPolicy::ShortCircuit, children }) = self.chain.first() else {
+            return None;
+        };
+        let (first, rest) = children.split_first()?;
+        if first != seg {
+            return None;
+        }
+        Some(match rest {
+            [] => None,
+            [only] => Some(only.clone()),
+            more => Some(DictSpec::Group { policy: MatchPolicy::ShortCircuit, children: more.to_vec() }),
+        })
+    }
+
     /// Parses a configuration. `origin` names it in error messages.
     /// Dictionaries marked `may_output_tofu` are left out unless
     /// `include_tofu` is set; the segmentation dictionary always keeps them,

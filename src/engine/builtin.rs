@@ -6,8 +6,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::pipeline::{Parts, Pipeline};
 use super::trie::Trie;
-use super::Pipeline;
 use crate::error::Result;
 use crate::Config;
 
@@ -19,6 +19,9 @@ pub(crate) struct Plan {
     pub(crate) normalization: &'static [usize],
     pub(crate) segmentation: Option<usize>,
     pub(crate) chain: &'static [usize],
+    /// See `ConfigSpec::first_stage_rest`; when set, `chain` starts at the
+    /// second stage.
+    pub(crate) first_stage_rest: Option<Option<usize>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -33,14 +36,21 @@ pub(crate) fn plan(config: Config, include_tofu: bool) -> Option<&'static Plan> 
 pub(crate) fn private_pipeline(config: Config, include_tofu: bool) -> Result<Pipeline> {
     let unknown = || crate::Error::new(crate::ErrorKind::UnknownConfig { name: config.to_string() });
     let plan = plan(config, include_tofu).ok_or_else(unknown)?;
-    let load = |id: &usize| -> Result<Arc<Trie>> {
-        let blob = TRIE_BLOBS.get(*id).ok_or_else(unknown)?;
+    parts(plan, |id| {
+        let blob = TRIE_BLOBS.get(id).ok_or_else(unknown)?;
         Ok(Arc::new(Trie::from_bytes(blob)?))
+    })
+}
+
+fn parts(plan: &Plan, mut load: impl FnMut(usize) -> Result<Arc<Trie>>) -> Result<Pipeline> {
+    let normalization = plan.normalization.iter().map(|&id| load(id)).collect::<Result<Vec<_>>>()?;
+    let segmentation = plan.segmentation.map(&mut load).transpose()?;
+    let chain = plan.chain.iter().map(|&id| load(id)).collect::<Result<Vec<_>>>()?;
+    let first_stage_rest = match plan.first_stage_rest {
+        Some(rest) => Some(rest.map(&mut load).transpose()?),
+        None => None,
     };
-    let normalization = plan.normalization.iter().map(load).collect::<Result<Vec<_>>>()?;
-    let segmentation = plan.segmentation.as_ref().map(load).transpose()?;
-    let chain = plan.chain.iter().map(load).collect::<Result<Vec<_>>>()?;
-    Ok(Pipeline::new(normalization, segmentation, chain, None))
+    Ok(Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides: None }))
 }
 
 /// A compiled built-in trie, loaded once.
@@ -67,10 +77,7 @@ pub(crate) fn pipeline(config: Config, include_tofu: bool) -> Result<Arc<Pipelin
         return Ok(Arc::clone(p));
     }
     let plan = plan(config, include_tofu).ok_or_else(unknown)?;
-    let normalization = plan.normalization.iter().map(|&id| trie(id)).collect::<Result<Vec<_>>>()?;
-    let segmentation = plan.segmentation.map(trie).transpose()?;
-    let chain = plan.chain.iter().map(|&id| trie(id)).collect::<Result<Vec<_>>>()?;
-    let p = Arc::new(Pipeline::new(normalization, segmentation, chain, None));
+    let p = Arc::new(parts(plan, trie)?);
     Ok(Arc::clone(cell.get_or_init(|| p)))
 }
 
@@ -96,11 +103,16 @@ mod tests {
             for tofu in [false, true] {
                 let spec = ConfigSpec::parse(config.opencc_json(), config.name(), tofu)?;
                 let plan = plan(config, tofu).ok_or_else(|| crate::Error::invalid_config("plan", "missing"))?;
+                let fused = spec.first_stage_rest();
+                assert_eq!(fused.is_some(), plan.first_stage_rest.is_some());
+                let rest = fused.clone().flatten();
                 let specs = spec.normalization.iter().map(|s| (s, false));
                 let specs = specs
-                    .chain(spec.segmentation.iter().map(|s| (s, true)))
-                    .chain(spec.chain.iter().map(|s| (s, false)));
+                    .chain(spec.segmentation.iter().map(|s| (s, fused.is_none())))
+                    .chain(spec.chain.iter().skip(usize::from(fused.is_some())).map(|s| (s, false)))
+                    .chain(rest.iter().map(|s| (s, false)));
                 let ids = plan.normalization.iter().chain(plan.segmentation.iter()).chain(plan.chain.iter());
+                let ids = ids.chain(plan.first_stage_rest.iter().flatten());
                 for ((s, segmentation), &id) in specs.zip(ids) {
                     let mut load = |file: &str| {
                         let (name, text) =

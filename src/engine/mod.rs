@@ -15,5 +15,3 @@ pub(crate) mod utf8;
 
 #[cfg(test)]
 mod reference;
-
-pub(crate) use pipeline::Pipeline;

@@ -20,18 +20,36 @@ use super::stage::{NeedsNormalization, Stage};
 use super::trie::Trie;
 use super::utf8::{char_len, decode, ids_len, is_ids_operator};
 
+/// The compiled dictionaries of a configuration.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parts {
+    pub(crate) normalization: Vec<Arc<Trie>>,
+    pub(crate) segmentation: Option<Arc<Trie>>,
+    pub(crate) chain: Vec<Arc<Trie>>,
+    /// Set when the first chain stage is `short_circuit(segmentation,
+    /// rest...)` (see `ConfigSpec::first_stage_rest`): the trie of `rest`
+    /// (`None` if empty). The segmentation trie then carries the values,
+    /// and `chain` holds the stages after the first.
+    pub(crate) first_stage_rest: Option<Option<Arc<Trie>>>,
+    /// User phrases that take precedence over everything else.
+    pub(crate) overrides: Option<Arc<Trie>>,
+}
+
 /// A compiled configuration.
 #[derive(Debug)]
 pub(crate) struct Pipeline {
     pub(crate) normalization: Vec<Arc<Trie>>,
     pub(crate) segmentation: Option<Arc<Trie>>,
     pub(crate) chain: Vec<Arc<Trie>>,
-    /// User phrases that take precedence over everything else.
     pub(crate) overrides: Option<Arc<Trie>>,
+    first_stage_rest: Option<Option<Arc<Trie>>>,
     normalization_stages: Vec<Stage>,
     /// The segmentation walk's dispatch table.
     seg: Option<Stage>,
     stages: Vec<Stage>,
+    /// With a fused first stage: the stage that converts the text between
+    /// segmented words (`None`: it is copied).
+    rest_stage: Option<Option<Stage>>,
     /// Whether the first pass (segmentation, or the only stage) reports
     /// characters that need normalization, so that text without them is
     /// not scanned twice.
@@ -57,17 +75,15 @@ impl Inert {
 struct Scratch {
     a: String,
     b: String,
+    c: String,
 }
 
 impl Pipeline {
-    pub(crate) fn new(
-        normalization: Vec<Arc<Trie>>,
-        segmentation: Option<Arc<Trie>>,
-        chain: Vec<Arc<Trie>>,
-        overrides: Option<Arc<Trie>>,
-    ) -> Pipeline {
+    pub(crate) fn new(parts: Parts) -> Pipeline {
+        let Parts { normalization, segmentation, chain, first_stage_rest, overrides } = parts;
         let mut bits = vec![u64::MAX; 0x1_0000 / 64];
-        let tries = normalization.iter().chain(segmentation.iter()).chain(chain.iter());
+        let rest_tries = first_stage_rest.iter().flatten();
+        let tries = normalization.iter().chain(segmentation.iter()).chain(chain.iter()).chain(rest_tries);
         for trie in tries.chain(overrides.iter()) {
             for (w, k) in bits.iter_mut().zip(trie.key_chars().bmp_words()) {
                 *w &= !k;
@@ -93,16 +109,32 @@ impl Pipeline {
             .enumerate()
             .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
             .collect();
+        let first_stage_rest = first_stage_rest.filter(|_| segmentation.is_some());
+        let rest_stage =
+            first_stage_rest.as_ref().map(|rest| rest.as_ref().map(|t| Stage::new(Arc::clone(t), &[], false)));
         Pipeline {
             normalization,
             segmentation,
             chain,
             overrides,
+            first_stage_rest,
             normalization_stages,
             seg,
             stages,
+            rest_stage,
             fused_normalization,
             inert: Inert(bits),
+        }
+    }
+
+    /// The compiled dictionaries, to build a variant of this pipeline.
+    pub(crate) fn parts(&self) -> Parts {
+        Parts {
+            normalization: self.normalization.clone(),
+            segmentation: self.segmentation.clone(),
+            chain: self.chain.clone(),
+            first_stage_rest: self.first_stage_rest.clone(),
+            overrides: self.overrides.clone(),
         }
     }
 
@@ -179,17 +211,7 @@ impl Pipeline {
     }
 
     fn convert_main_unchecked(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
-        let plain = Pipeline {
-            normalization: Vec::new(),
-            segmentation: self.segmentation.clone(),
-            chain: self.chain.clone(),
-            overrides: None,
-            normalization_stages: Vec::new(),
-            seg: self.segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), &[], true)),
-            stages: self.chain.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect(),
-            fused_normalization: false,
-            inert: Inert(Vec::new()),
-        };
+        let plain = Pipeline::new(Parts { normalization: Vec::new(), overrides: None, ..self.parts() });
         let _ = plain.convert_main(text, out, scratch);
     }
 
@@ -201,21 +223,89 @@ impl Pipeline {
         let (mut pos, mut run) = (0, 0);
         while pos < bytes.len() {
             match seg.segment_at(text, pos)? {
-                Some(len) => {
+                Some(m) => {
                     if run < pos {
-                        self.convert_segment(text.get(run..pos).unwrap_or(""), out, scratch)?;
+                        self.convert_run(text.get(run..pos).unwrap_or(""), out, scratch)?;
                     }
-                    self.convert_segment(text.get(pos..pos + len).unwrap_or(""), out, scratch)?;
-                    pos += len;
+                    match &self.rest_stage {
+                        // The first stage converts a word to the word's value.
+                        Some(_) => self.convert_after_first(m.value, out, scratch)?,
+                        None => self.convert_segment(text.get(pos..pos + m.len).unwrap_or(""), out, scratch)?,
+                    }
+                    pos += m.len;
                     run = pos;
                 }
                 None => pos += unit_len(bytes, pos),
             }
         }
         if run < bytes.len() {
-            self.convert_segment(text.get(run..).unwrap_or(""), out, scratch)?;
+            self.convert_run(text.get(run..).unwrap_or(""), out, scratch)?;
         }
         Ok(())
+    }
+
+    /// Converts text between segmented words.
+    fn convert_run(&self, run: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+        match &self.rest_stage {
+            None => self.convert_segment(run, out, scratch),
+            Some(rest) => {
+                // No word of the segmentation dictionary starts anywhere in
+                // the run, so the first stage reduces to its other children.
+                if self.stages.is_empty() {
+                    return match rest {
+                        Some(stage) => stage.run(run, out),
+                        None => {
+                            out.push_str(run);
+                            Ok(())
+                        }
+                    };
+                }
+                let mut first = std::mem::take(&mut scratch.c);
+                first.clear();
+                let result = match rest {
+                    Some(stage) => stage.run(run, &mut first),
+                    None => {
+                        first.push_str(run);
+                        Ok(())
+                    }
+                };
+                let result = result.and_then(|()| self.convert_after_first(&first, out, scratch));
+                scratch.c = first;
+                result
+            }
+        }
+    }
+
+    /// Runs text that has been through the (fused) first stage through the
+    /// others, which are all of `stages`.
+    fn convert_after_first(
+        &self,
+        text: &str,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> Result<(), NeedsNormalization> {
+        match self.stages.as_slice() {
+            [] => {
+                out.push_str(text);
+                Ok(())
+            }
+            [only] => only.run(text, out),
+            rest => {
+                let Scratch { a, b, .. } = scratch;
+                a.clear();
+                a.push_str(text);
+                for (i, stage) in rest.iter().enumerate() {
+                    if i + 1 == rest.len() {
+                        stage.run(a, out)?;
+                    } else {
+                        b.clear();
+                        stage.run(a, b)?;
+                        std::mem::swap(a, b);
+                    }
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Runs one segment through the conversion chain.
@@ -232,7 +322,7 @@ impl Pipeline {
             }
             [only] => only.run(segment, out),
             [first, rest @ ..] => {
-                let Scratch { a, b } = scratch;
+                let Scratch { a, b, .. } = scratch;
                 a.clear();
                 first.run(segment, a)?;
                 for (i, stage) in rest.iter().enumerate() {

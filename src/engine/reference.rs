@@ -161,8 +161,8 @@ mod tests {
 
     use super::*;
     use crate::dict::{embedded, parse_text_dict};
+    use crate::engine::pipeline::{Parts, Pipeline};
     use crate::engine::trie::Trie;
-    use crate::engine::Pipeline;
     use crate::Config;
 
     fn builtin_dict(file: &str) -> Result<Arc<TextDict>> {
@@ -243,12 +243,12 @@ mod tests {
             let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
             let trie = Arc::new(Trie::build(&spec, &mut no_files).expect("builds"));
             let reference = RefDict::build(&spec, &mut no_files).expect("builds");
-            let pipeline = Pipeline::new(Vec::new(), None, vec![Arc::clone(&trie)], None);
+            let pipeline = Pipeline::new(Parts { chain: vec![Arc::clone(&trie)], ..Parts::default() });
             let mut ours = String::new();
             pipeline.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, convert_stage(&reference, &text));
             // The same group as a segmentation dictionary.
-            let seg = Pipeline::new(Vec::new(), Some(trie), Vec::new(), None);
+            let seg = Pipeline::new(Parts { segmentation: Some(trie), ..Parts::default() });
             let mut ours = String::new();
             seg.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, text.clone());

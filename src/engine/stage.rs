@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::trie::{RootTable, Trie};
+use super::trie::{Match, RootTable, Trie};
 use super::utf8::{decode, ids_len, is_ids_operator};
 
 /// Entry flag: the rest of the entry indexes `special`.
@@ -191,10 +191,10 @@ impl Stage {
 }
 
 impl Stage {
-    /// For the segmentation walk: the length of the dictionary word at
-    /// `pos`, or `None` when the character there is unmatched.
+    /// For the segmentation walk: the dictionary word at `pos`, or `None`
+    /// when the character there is unmatched.
     #[inline]
-    pub(crate) fn segment_at(&self, input: &str, pos: usize) -> Result<Option<usize>, NeedsNormalization> {
+    pub(crate) fn segment_at(&self, input: &str, pos: usize) -> Result<Option<Match<'_>>, NeedsNormalization> {
         let bytes = input.as_bytes();
         let (c, len) = decode(bytes, pos);
         let e = self.table.get(c);
@@ -202,14 +202,15 @@ impl Stage {
             return Ok(None);
         }
         if e & SPECIAL == 0 {
-            return Ok(Some(len));
+            // A one-character word.
+            return Ok(self.trie.node_match(self.trie.root(c)));
         }
         match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => Err(NeedsNormalization),
             Some(&Special::Node { node: n }) => {
                 let next = pos + len;
                 let (c2, _) = decode(bytes, next);
-                Ok(self.trie.match_from(bytes, next, c, c2, n).map(|m| m.len))
+                Ok(self.trie.match_from(bytes, next, c, c2, n))
             }
             Some(Special::Ids) | None => {
                 // The walk skips a complete IDS as one unit; check it for
