@@ -16,8 +16,9 @@
 
 use std::sync::Arc;
 
+use super::stage::Lone;
 use super::stage::{NeedsNormalization, Stage};
-use super::trie::Trie;
+use super::trie::{RootTable, Trie};
 use super::utf8::{char_len, decode, ids_len, is_ids_operator};
 
 /// The compiled dictionaries of a configuration.
@@ -50,6 +51,10 @@ pub(crate) struct Pipeline {
     /// With a fused first stage: the stage that converts the text between
     /// segmented words (`None`: it is copied).
     rest_stage: Option<Option<Stage>>,
+    /// For the segmentation walk, per character: whether a word may start
+    /// with it, and what the whole chain makes of it alone between words
+    /// (see [`WalkTable`]).
+    walk: Option<WalkTable>,
     /// Whether the first pass (segmentation, or the only stage) reports
     /// characters that need normalization, so that text without them is
     /// not scanned twice.
@@ -58,6 +63,23 @@ pub(crate) struct Pipeline {
     /// never cross them and they are copied unchanged.
     inert: Inert,
 }
+
+/// Per character, for the segmentation walk: `WALK_WORD` if a word of the
+/// segmentation dictionary may start with it (or it needs normalization);
+/// `WALK_COMPLEX` if the chain must see it in context; otherwise the one
+/// character the chain turns it into between words (0: itself).
+///
+/// A run of characters between words is converted stage by stage; when no
+/// stage has a longer key starting at any of its characters (and each
+/// stage maps each to one character), the run converts character by
+/// character. The walk emits such characters at once and hands the rest of
+/// a run, from its first complex character, to the stages.
+#[derive(Debug)]
+struct WalkTable(RootTable);
+
+const WALK_WORD: u32 = 0x8000_0000;
+const WALK_COMPLEX: u32 = 0x4000_0000;
+const WALK_CHAR: u32 = 0x001F_FFFF;
 
 /// A bitset over the BMP of characters that are inert; astral characters
 /// are never treated as inert.
@@ -104,7 +126,7 @@ impl Pipeline {
         let marks: &[u32] = if fused_normalization { &normalize } else { &[] };
         let normalization_stages = normalization.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
         let seg = segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), marks, true));
-        let stages = chain
+        let stages: Vec<Stage> = chain
             .iter()
             .enumerate()
             .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
@@ -112,6 +134,7 @@ impl Pipeline {
         let first_stage_rest = first_stage_rest.filter(|_| segmentation.is_some());
         let rest_stage =
             first_stage_rest.as_ref().map(|rest| rest.as_ref().map(|t| Stage::new(Arc::clone(t), &[], false)));
+        let walk = seg.as_ref().map(|seg| walk_table(seg, rest_stage.as_ref(), &stages));
         Pipeline {
             normalization,
             segmentation,
@@ -122,6 +145,7 @@ impl Pipeline {
             seg,
             stages,
             rest_stage,
+            walk,
             fused_normalization,
             inert: Inert(bits),
         }
@@ -216,16 +240,21 @@ impl Pipeline {
     }
 
     fn convert_main(&self, text: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
-        let Some(seg) = &self.seg else {
+        let (Some(seg), Some(walk)) = (&self.seg, &self.walk) else {
             return self.convert_segment(text, out, scratch);
         };
         let bytes = text.as_bytes();
-        let (mut pos, mut run) = (0, 0);
-        while pos < bytes.len() {
-            match seg.segment_at(text, pos)? {
-                Some(m) => {
-                    if run < pos {
-                        self.convert_run(text.get(run..pos).unwrap_or(""), out, scratch)?;
+        let end = bytes.len();
+        let mut pos = 0;
+        // Start of the part of the current run that goes through the stages.
+        let mut pending: Option<usize> = None;
+        while pos < end {
+            let (c, len) = decode(bytes, pos);
+            let e = walk.0.get(c);
+            if e & WALK_WORD != 0 {
+                if let Some(m) = seg.segment_at(text, pos)? {
+                    if let Some(start) = pending.take() {
+                        self.convert_run(text.get(start..pos).unwrap_or(""), out, scratch)?;
                     }
                     match &self.rest_stage {
                         // The first stage converts a word to the word's value.
@@ -233,13 +262,20 @@ impl Pipeline {
                         None => self.convert_segment(text.get(pos..pos + m.len).unwrap_or(""), out, scratch)?,
                     }
                     pos += m.len;
-                    run = pos;
+                    continue;
                 }
-                None => pos += unit_len(bytes, pos),
             }
+            if pending.is_none() && e & WALK_COMPLEX == 0 {
+                let m = e & WALK_CHAR;
+                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+                pos += len;
+                continue;
+            }
+            pending.get_or_insert(pos);
+            pos += if c & !0xF == 0x2FF0 { unit_len(bytes, pos) } else { len };
         }
-        if run < bytes.len() {
-            self.convert_run(text.get(run..).unwrap_or(""), out, scratch)?;
+        if let Some(start) = pending {
+            self.convert_run(text.get(start..).unwrap_or(""), out, scratch)?;
         }
         Ok(())
     }
@@ -338,6 +374,45 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// Builds the walk table of a segmented pipeline: `first` is the stage
+/// applied to text between words (the fused rest, or the first stage).
+fn walk_table(seg: &Stage, rest: Option<&Option<Stage>>, stages: &[Stage]) -> WalkTable {
+    let (first, later): (Option<&Stage>, &[Stage]) = match rest {
+        Some(rest) => (rest.as_ref(), stages),
+        None => match stages.split_first() {
+            Some((first, later)) => (Some(first), later),
+            None => (None, &[]),
+        },
+    };
+    let mut chars: Vec<u32> =
+        first.into_iter().chain(later).flat_map(|s| s.table_chars().collect::<Vec<_>>()).collect();
+    chars.extend(seg.table_chars());
+    chars.extend(0x2FF0..=0x2FFF);
+    chars.sort_unstable();
+    chars.dedup();
+    let mut table = RootTable::new([]);
+    for c in chars {
+        let word = if seg.table_chars_contains(c) { WALK_WORD } else { 0 };
+        let mut m = Some(c);
+        for stage in first.into_iter().chain(later) {
+            m = match m.map(|m| stage.lone(m)) {
+                Some(Lone::Char(next)) => Some(next),
+                _ => None,
+            };
+        }
+        let e = match m {
+            _ if super::utf8::is_ids_operator(c) => WALK_COMPLEX,
+            Some(m) if m == c => 0,
+            Some(m) => m,
+            None => WALK_COMPLEX,
+        };
+        if word | e != 0 {
+            table.set(c, word | e);
+        }
+    }
+    WalkTable(table)
 }
 
 /// The length of the unmatched unit at `pos`: a complete IDS or one char.

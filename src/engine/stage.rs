@@ -60,6 +60,9 @@ impl Stage {
         for (c, n) in trie.roots().entries() {
             let plain = if segmentation || is_ids_operator(c) {
                 None
+            } else if trie.node_match(n).is_none() {
+                // Only longer keys start here: alone, the character is copied.
+                Some(c)
             } else {
                 trie.own_single_char_value(n, c).filter(|&m| m != 0 && m <= CHAR)
             };
@@ -102,35 +105,37 @@ impl Stage {
         let bytes = input.as_bytes();
         let end = bytes.len();
         let mut pos = 0;
+        // The character at `pos`, decoded one step ahead.
+        let (mut c, mut len) = decode(bytes, 0);
         while pos < end {
-            let (c, len) = decode(bytes, pos);
+            let next = pos + len;
+            let (c2, len2) = decode(bytes, next);
             let e = self.table.get(c);
             if e & SPECIAL == 0 {
-                let next = pos + len;
-                // Only a pair-filter hit needs the trie; the filter is
-                // evaluated unconditionally to keep this path branch-light.
-                let (c2, _) = decode(bytes, next);
+                // Only a pair-filter hit needs the trie.
                 let walk = e & CONTINUES != 0 && next < end && self.trie.may_continue(c, c2);
                 if !walk {
                     let m = e & CHAR;
                     let m = if m == 0 { c } else { m };
                     out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
                     pos = next;
+                    (c, len) = (c2, len2);
                     continue;
                 }
                 pos = self.walk(input, pos, c, len, out);
-                continue;
+            } else {
+                pos = match self.special.get((e & !SPECIAL) as usize) {
+                    Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
+                        Some(m) => {
+                            out.push_str(m.value);
+                            pos + m.len
+                        }
+                        None => self.special(input, pos, c, len, e, out)?,
+                    },
+                    _ => self.special(input, pos, c, len, e, out)?,
+                };
             }
-            if let Some(&Special::Node { node }) = self.special.get((e & !SPECIAL) as usize) {
-                let next = pos + len;
-                let (c2, _) = decode(bytes, next);
-                if let Some(m) = self.trie.match_from(bytes, next, c, c2, node) {
-                    out.push_str(m.value);
-                    pos += m.len;
-                    continue;
-                }
-            }
-            pos = self.special(input, pos, c, len, e, out)?;
+            (c, len) = decode(bytes, pos);
         }
         Ok(())
     }
@@ -140,7 +145,7 @@ impl Stage {
     fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> usize {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        match self.trie.walk(bytes, pos + len, c, node) {
+        match self.trie.walk_deep(bytes, pos + len, node) {
             Some(m) => {
                 out.push_str(m.value);
                 pos + m.len
@@ -223,5 +228,39 @@ impl Stage {
                 Ok(None)
             }
         }
+    }
+}
+
+/// What a stage does to a lone character, as far as its dispatch table
+/// tells without looking at neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lone {
+    /// Converts to this one character (possibly itself), and no longer key
+    /// starts with it.
+    Char(u32),
+    /// Anything else: a longer key may start here, the value is not one
+    /// character, or the character needs special handling.
+    Complex,
+}
+
+impl Stage {
+    /// What this stage does to `c` on its own.
+    pub(crate) fn lone(&self, c: u32) -> Lone {
+        let e = self.table.get(c);
+        if e & (SPECIAL | CONTINUES) != 0 {
+            return Lone::Complex;
+        }
+        let m = e & CHAR;
+        Lone::Char(if m == 0 { c } else { m })
+    }
+
+    /// Whether this stage's table has an entry for `c`.
+    pub(crate) fn table_chars_contains(&self, c: u32) -> bool {
+        self.table.get(c) != 0
+    }
+
+    /// Every character this stage's table mentions.
+    pub(crate) fn table_chars(&self) -> impl Iterator<Item = u32> + '_ {
+        self.table.entries().map(|(c, _)| c)
     }
 }

@@ -52,19 +52,22 @@ pub(crate) struct Trie {
     max_key_chars: usize,
 }
 
+const INDEX_LEN: usize = 0x2000;
+
 /// A map from characters to `u32` in two levels: 256-character blocks,
 /// with every empty block shared. Small enough to stay in cache for the
 /// few blocks real text touches.
 #[derive(Debug, Clone)]
 pub(crate) struct RootTable {
-    /// Block number for each `c >> 8`; block 0 is all zeros.
-    index: Vec<u16>,
+    /// Block number for each `c >> 8`; block 0 is all zeros. Sized so that
+    /// `(c >> 8) & (INDEX_LEN - 1)` needs no bounds check.
+    index: Box<[u16; INDEX_LEN]>,
     blocks: Vec<u32>,
 }
 
 impl RootTable {
     pub(crate) fn new(entries: impl IntoIterator<Item = (u32, u32)>) -> RootTable {
-        let mut table = RootTable { index: vec![0; 0x11_0000 >> 8], blocks: vec![0; 256] };
+        let mut table = RootTable { index: Box::new([0; INDEX_LEN]), blocks: vec![0; 256] };
         for (c, v) in entries {
             table.set(c, v);
         }
@@ -92,7 +95,8 @@ impl RootTable {
 
     #[inline(always)]
     pub(crate) fn get(&self, c: u32) -> u32 {
-        let block = self.index.get((c >> 8) as usize).copied().unwrap_or(0);
+        // Characters are at most U+10FFFF, so the mask never aliases.
+        let block = self.index.get(((c >> 8) as usize) & (INDEX_LEN - 1)).copied().unwrap_or(0);
         self.blocks.get(usize::from(block) * 256 + (c & 255) as usize).copied().unwrap_or(0)
     }
 
@@ -423,8 +427,10 @@ impl Trie {
         self.walk_deep(bytes, pos, n)
     }
 
+    /// Walks from node `n` with the next character at `pos` (the pair filter
+    /// already passed) and returns the match of the deepest node reached.
     #[inline(never)]
-    fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
+    pub(crate) fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
         let mut node = self.node(n);
         while node.children > 0 && pos < bytes.len() {
             let (c, len) = decode(bytes, pos);

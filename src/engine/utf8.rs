@@ -6,6 +6,19 @@
 /// of input it returns `(0, 1)` so callers always advance.
 #[inline(always)]
 pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
+    // Fast path: four bytes available, one bounds check.
+    if let Some(&[b0, b1, b2, b3]) = bytes.get(pos..pos + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+        let (b0, b1, b2, b3) = (u32::from(b0), u32::from(b1) & 0x3F, u32::from(b2) & 0x3F, u32::from(b3) & 0x3F);
+        return if b0 < 0x80 {
+            (b0, 1)
+        } else if b0 < 0xE0 {
+            (((b0 & 0x1F) << 6) | b1, 2)
+        } else if b0 < 0xF0 {
+            (((b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+        } else {
+            (((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
+        };
+    }
     let b0 = match bytes.get(pos) {
         Some(&b) => u32::from(b),
         None => return (0, 1),
