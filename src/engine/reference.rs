@@ -207,7 +207,8 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        // ZHTEXT_PROPTEST_CASES=10000 for a deep run.
+        #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
 
         /// The compiled, staged engine equals the literal algorithm on every
         /// configuration.
@@ -253,6 +254,10 @@ mod tests {
             seg.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, text.clone());
         }
+    }
+
+    fn cases(default: u32) -> u32 {
+        std::env::var("ZHTEXT_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
     }
 
     thread_local! {
