@@ -106,10 +106,16 @@ impl Converter {
     }
 
     /// Converts everything `reader` yields and writes it to `writer`, in
-    /// memory bounded by the read buffer (64 KiB) plus the distance between
-    /// cut points, which is short for any natural text (see the
-    /// [`stream`](crate::engine::stream) module docs). The output is
-    /// byte-identical to [`convert`](Converter::convert) of the whole input.
+    /// bounded memory. The output is byte-identical to
+    /// [`convert`](Converter::convert) of the whole input.
+    ///
+    /// The stream is converted in pieces cut where conversion provably
+    /// splits: after a character that no dictionary key contains (most
+    /// punctuation, line breaks, ASCII), or, in text without such
+    /// characters, at a word boundary that no lookahead can move. Memory is
+    /// the 64 KiB read buffer plus the distance between such cuts, a few
+    /// characters in natural text; 256 KiB of text with neither kind of cut
+    /// point would be held until one appears.
     ///
     /// ```
     /// use zhtext::{Config, Converter};
