@@ -254,6 +254,14 @@ impl Stage {
         Lone::Char(if m == 0 { c } else { m })
     }
 
+    /// Whether this stage leaves `text` as it is because no key starts at
+    /// any of its characters (a sufficient condition, checked with one
+    /// table lookup per character).
+    #[inline]
+    pub(crate) fn leaves_unchanged(&self, text: &str) -> bool {
+        text.chars().all(|c| self.table.get(u32::from(c)) == 0)
+    }
+
     /// Whether this stage's table has an entry for `c`.
     pub(crate) fn table_chars_contains(&self, c: u32) -> bool {
         self.table.get(c) != 0
