@@ -1,0 +1,453 @@
+//! The `zhtext` command-line tool (feature `cli`).
+//!
+//! ```text
+//! zhtext convert -c t2s                      # standard input to standard output
+//! zhtext convert -c s2twp a.txt b.txt -o out/  # files into a directory
+//! zhtext convert -c t2s -r docs/ --in-place  # a tree, replaced atomically
+//! ```
+//!
+//! Errors are one line on standard error naming the file, with exit code 1;
+//! usage errors exit with 2.
+
+// Not library code: slices below are bounded by the lengths they are cut
+// from.
+#![allow(clippy::indexing_slicing)]
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use zhtext::{Config, Converter};
+
+#[derive(Parser)]
+#[command(name = "zhtext", version, about = "Chinese text in both scripts: OpenCC-exact conversion")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert between Traditional and Simplified Chinese (OpenCC 1.4.2's
+    /// 16 configurations, byte-identical output).
+    ///
+    /// With no PATH, converts standard input to standard output in bounded
+    /// memory. With PATHs, writes to OUT (a file for one input file,
+    /// otherwise a directory mirroring the inputs), replaces each file with
+    /// --in-place, or writes everything to standard output.
+    ///
+    /// Input is UTF-8 unless --from-encoding says otherwise; output is
+    /// always UTF-8. A UTF-8 byte-order mark is kept (converted like any
+    /// other character); a UTF-16 or other legacy input's mark is dropped
+    /// by decoding.
+    Convert(ConvertArgs),
+}
+
+#[derive(clap::Args)]
+struct ConvertArgs {
+    /// Configuration: s2t t2s s2tw tw2s s2twp tw2sp s2hk hk2s s2hkp hk2sp
+    /// t2tw tw2t t2hk hk2t t2jp jp2t.
+    #[arg(short, long, value_parser = parse_config)]
+    config: Config,
+    /// Files, or directories with -r. None: standard input.
+    paths: Vec<PathBuf>,
+    /// Output file, or directory for several inputs or a directory input.
+    #[arg(short, long, conflicts_with = "in_place")]
+    output: Option<PathBuf>,
+    /// Replace each input file with its conversion (atomically: a temporary
+    /// file in the same directory, synced, then renamed over the original).
+    #[arg(long)]
+    in_place: bool,
+    /// Descend into directories.
+    #[arg(short, long)]
+    recursive: bool,
+    /// Files converted in parallel (default: all cores).
+    #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Input encoding.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    from_encoding: InputEncoding,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputEncoding {
+    /// Guess from the content (chardetng).
+    Auto,
+    #[value(name = "utf-8")]
+    Utf8,
+    Big5,
+    Gbk,
+    Gb18030,
+    /// UTF-16, little-endian unless a byte-order mark says otherwise.
+    #[value(name = "utf-16")]
+    Utf16,
+}
+
+fn parse_config(s: &str) -> Result<Config, String> {
+    s.parse().map_err(|e: zhtext::Error| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Convert(args) => match convert(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(failures) => {
+                for f in failures {
+                    eprintln!("zhtext: {f}");
+                }
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+/// One file's job: where to read, where to write.
+struct Job {
+    input: PathBuf,
+    target: Target,
+}
+
+enum Target {
+    /// Write to this path (atomically).
+    File(PathBuf),
+    /// Replace the input.
+    InPlace,
+    /// Standard output, in input order.
+    Stdout,
+}
+
+fn convert(args: &ConvertArgs) -> Result<(), Vec<String>> {
+    let converter = Converter::new(args.config);
+    if args.paths.is_empty() {
+        if args.in_place {
+            return Err(vec!["--in-place needs PATHs".to_owned()]);
+        }
+        return convert_stdin(&converter, args).map_err(|e| vec![e]);
+    }
+    let jobs = plan(args).map_err(|e| vec![e])?;
+    let total: u64 = jobs.iter().filter_map(|j| fs::metadata(&j.input).ok()).map(|m| m.len()).sum();
+    let progress = progress_bar(Some(total));
+    let workers = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
+    let to_stdout = jobs.iter().any(|j| matches!(j.target, Target::Stdout));
+    let workers = if to_stdout { 1 } else { workers.min(jobs.len()).max(1) };
+
+    let next = AtomicUsize::new(0);
+    let done_bytes = AtomicU64::new(0);
+    let failures = Mutex::new(Vec::new());
+    let stdout = Mutex::new(());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let result = {
+                    let _guard = matches!(job.target, Target::Stdout).then(|| stdout.lock());
+                    run_job(&converter, job, args.from_encoding)
+                };
+                if let Err(e) = result {
+                    if let Ok(mut f) = failures.lock() {
+                        f.push((i, format!("{}: {e}", job.input.display())));
+                    }
+                }
+                let size = fs::metadata(&job.input).map_or(0, |m| m.len());
+                let done = done_bytes.fetch_add(size, Ordering::Relaxed) + size;
+                if let Some(p) = &progress {
+                    p.set_position(done);
+                }
+            });
+        }
+    });
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    let mut failures = failures.into_inner().unwrap_or_default();
+    failures.sort();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.into_iter().map(|(_, f)| f).collect())
+    }
+}
+
+/// Expands the PATHs into jobs and decides each one's output.
+fn plan(args: &ConvertArgs) -> Result<Vec<Job>, String> {
+    let mut jobs = Vec::new();
+    let mut any_dir = false;
+    for path in &args.paths {
+        let meta = fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+        if meta.is_dir() {
+            if !args.recursive {
+                return Err(format!("{}: is a directory (use -r)", path.display()));
+            }
+            any_dir = true;
+            let mut files = Vec::new();
+            walk(path, &mut files).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+            files.sort();
+            for file in files {
+                let rel = file.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| file.clone());
+                jobs.push((file, Some(rel)));
+            }
+        } else {
+            jobs.push((path.clone(), None));
+        }
+    }
+    let into_dir = match &args.output {
+        Some(out) => any_dir || jobs.len() > 1 || out.is_dir(),
+        None => false,
+    };
+    Ok(jobs
+        .into_iter()
+        .map(|(input, rel)| {
+            let target = match &args.output {
+                _ if args.in_place => Target::InPlace,
+                None => Target::Stdout,
+                Some(out) if into_dir => {
+                    let rel = rel.unwrap_or_else(|| input.file_name().map(PathBuf::from).unwrap_or_default());
+                    Target::File(out.join(rel))
+                }
+                Some(out) => Target::File(out.clone()),
+            };
+            Job { input, target }
+        })
+        .collect())
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&entry.path(), files)?;
+        } else if kind.is_file() {
+            files.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+fn run_job(converter: &Converter, job: &Job, encoding: InputEncoding) -> Result<(), String> {
+    let input = File::open(&job.input).map_err(|e| io_reason(&e))?;
+    match &job.target {
+        Target::Stdout => {
+            let out = io::stdout().lock();
+            convert_reader(converter, input, BufWriter::new(out), encoding)
+        }
+        Target::File(path) => {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                fs::create_dir_all(dir).map_err(|e| format!("{}: {}", dir.display(), io_reason(&e)))?;
+            }
+            atomic_write(path, None, |w| convert_reader(converter, input, w, encoding))
+        }
+        Target::InPlace => {
+            let permissions = fs::metadata(&job.input).map(|m| m.permissions()).ok();
+            atomic_write(&job.input, permissions, |w| convert_reader(converter, input, w, encoding))
+        }
+    }
+}
+
+/// Writes through `write` into a temporary file next to `path`, syncs it
+/// and renames it over `path`. On any failure the temporary file is
+/// removed and `path` is untouched.
+fn atomic_write(
+    path: &Path,
+    permissions: Option<fs::Permissions>,
+    write: impl FnOnce(&mut BufWriter<File>) -> Result<(), String>,
+) -> Result<(), String> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp =
+        dir.join(format!(".{name}.zhtext-{}-{}.tmp", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let file = File::create(&tmp).map_err(|e| format!("cannot write in {}: {}", dir.display(), io_reason(&e)))?;
+    let mut writer = BufWriter::new(file);
+    let result = write(&mut writer)
+        .and_then(|()| writer.flush().map_err(|e| io_reason(&e)))
+        .and_then(|()| writer.get_ref().sync_all().map_err(|e| io_reason(&e)))
+        .and_then(|()| match &permissions {
+            Some(p) => fs::set_permissions(&tmp, p.clone()).map_err(|e| io_reason(&e)),
+            None => Ok(()),
+        })
+        .and_then(|()| {
+            fs::rename(&tmp, path).map_err(|e| format!("cannot replace {}: {}", path.display(), io_reason(&e)))
+        });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn convert_stdin(converter: &Converter, args: &ConvertArgs) -> Result<(), String> {
+    let out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    convert_reader(converter, io::stdin().lock(), out, args.from_encoding).map_err(|e| format!("<stdin>: {e}"))
+}
+
+fn convert_reader<R: Read, W: Write>(
+    converter: &Converter,
+    input: R,
+    mut out: W,
+    encoding: InputEncoding,
+) -> Result<(), String> {
+    let result = match encoding {
+        InputEncoding::Utf8 => converter.convert_stream(input, &mut out).map(|_| ()),
+        other => {
+            let reader = DecodingReader::new(input, other).map_err(|e| io_reason(&e))?;
+            converter.convert_stream(reader, &mut out).map(|_| ())
+        }
+    };
+    result.map_err(|e| e.to_string())?;
+    out.flush().map_err(|e| io_reason(&e))
+}
+
+/// Decodes a legacy encoding to UTF-8 as it is read.
+struct DecodingReader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    encoding: &'static encoding_rs::Encoding,
+    raw: Vec<u8>,
+    raw_start: usize,
+    raw_end: usize,
+    raw_offset: u64,
+    eof: bool,
+    /// Decoded bytes not yet handed out.
+    pending: Vec<u8>,
+    pending_start: usize,
+    /// The decoder has seen the end of the input.
+    finished: bool,
+}
+
+impl<R: Read> DecodingReader<R> {
+    fn new(mut inner: R, encoding: InputEncoding) -> io::Result<DecodingReader<R>> {
+        let mut raw = vec![0u8; 1 << 16];
+        let mut raw_end = 0;
+        // Enough for detection: fill the first buffer.
+        while raw_end < raw.len() {
+            let n = inner.read(&mut raw[raw_end..])?;
+            if n == 0 {
+                break;
+            }
+            raw_end += n;
+        }
+        let eof = raw_end < raw.len();
+        let chosen = match encoding {
+            InputEncoding::Big5 => encoding_rs::BIG5,
+            InputEncoding::Gbk => encoding_rs::GBK,
+            InputEncoding::Gb18030 => encoding_rs::GB18030,
+            InputEncoding::Utf16 => encoding_rs::UTF_16LE,
+            InputEncoding::Utf8 => encoding_rs::UTF_8,
+            InputEncoding::Auto => {
+                let mut detector = chardetng::EncodingDetector::new();
+                detector.feed(&raw[..raw_end], eof);
+                detector.guess(None, true)
+            }
+        };
+        let (bom, _) = encoding_rs::Encoding::for_bom(&raw[..raw_end]).unwrap_or((chosen, 0));
+        let encoding = if matches!(encoding, InputEncoding::Auto | InputEncoding::Utf16) { bom } else { chosen };
+        let decoder = if encoding == encoding_rs::UTF_8 {
+            // Keep a UTF-8 BOM, as the plain UTF-8 path does.
+            encoding.new_decoder_without_bom_handling()
+        } else {
+            encoding.new_decoder_with_bom_removal()
+        };
+        Ok(DecodingReader {
+            inner,
+            decoder,
+            encoding,
+            raw,
+            raw_start: 0,
+            raw_end,
+            raw_offset: 0,
+            eof,
+            pending: Vec::with_capacity(1 << 17),
+            pending_start: 0,
+            finished: false,
+        })
+    }
+}
+
+impl<R: Read> Read for DecodingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pending_start == self.pending.len() {
+            if self.raw_start == self.raw_end && !self.eof {
+                let n = self.inner.read(&mut self.raw)?;
+                self.raw_start = 0;
+                self.raw_end = n;
+                self.eof = n == 0;
+            }
+            if self.raw_start == self.raw_end && self.eof {
+                if self.finished {
+                    return Ok(0);
+                }
+                self.finished = true;
+                // Flush the decoder's state at the end.
+                self.pending.clear();
+                self.pending_start = 0;
+                self.pending.resize(16, 0);
+                let (result, _, written) =
+                    self.decoder.decode_to_utf8_without_replacement(&[], &mut self.pending, true);
+                self.pending.truncate(written);
+                if let encoding_rs::DecoderResult::Malformed(..) = result {
+                    return Err(self.malformed());
+                }
+                if written == 0 {
+                    return Ok(0);
+                }
+                break;
+            }
+            let src = &self.raw[self.raw_start..self.raw_end];
+            self.pending.clear();
+            self.pending_start = 0;
+            let room = self.decoder.max_utf8_buffer_length_without_replacement(src.len()).unwrap_or(src.len() * 3 + 16);
+            self.pending.resize(room, 0);
+            let (result, read, written) =
+                self.decoder.decode_to_utf8_without_replacement(src, &mut self.pending, false);
+            self.pending.truncate(written);
+            self.raw_start += read;
+            self.raw_offset += read as u64;
+            if let encoding_rs::DecoderResult::Malformed(..) = result {
+                return Err(self.malformed());
+            }
+        }
+        let n = buf.len().min(self.pending.len() - self.pending_start);
+        buf[..n].copy_from_slice(&self.pending[self.pending_start..self.pending_start + n]);
+        self.pending_start += n;
+        Ok(n)
+    }
+}
+
+impl<R> DecodingReader<R> {
+    fn malformed(&self) -> io::Error {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("invalid {} near byte {}", self.encoding.name(), self.raw_offset),
+        )
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(t) => ProgressBar::new(t),
+        None => ProgressBar::new_spinner(),
+    };
+    let style = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// An I/O error as a short reason, without Rust's "(os error N)" noise.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,168 @@
+//! The `zhtext` binary on real files (feature `cli`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use zhtext::{Config, Converter};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_zhtext"))
+}
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(data("seed-dajiang.txt")).unwrap()
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhtext-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&data));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+fn one_line_error(out: &Output) -> String {
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "not one line: {err:?}");
+    err
+}
+
+#[test]
+fn seed_article_through_every_config_matches_the_library() {
+    for config in Config::ALL {
+        let out = bin().args(["convert", "-c", config.name()]).arg(data("seed-dajiang.txt")).output().unwrap();
+        assert!(out.status.success(), "{config}: {}", String::from_utf8_lossy(&out.stderr));
+        let golden = std::fs::read_to_string(data(&format!("../golden/seed-dajiang/{config}.txt"))).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), golden, "{config}");
+    }
+}
+
+#[test]
+fn stdin_streams_to_stdout_beyond_the_buffer_size() {
+    let text = std::fs::read_to_string(data("zuozhuan.txt")).unwrap();
+    let out = run_with_stdin(&["convert", "-c", "s2twp"], text.as_bytes());
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), Converter::new(Config::S2twp).convert(&text));
+}
+
+#[test]
+fn directory_tree_with_recursive_mirrors_into_output() {
+    let dir = scratch("tree");
+    let src = dir.join("src");
+    std::fs::create_dir_all(src.join("a/b")).unwrap();
+    std::fs::write(src.join("one.txt"), "汉字").unwrap();
+    std::fs::write(src.join("a/b/two.txt"), seed()).unwrap();
+    let without_r = bin().args(["convert", "-c", "s2t"]).arg(&src).output().unwrap();
+    assert_eq!(without_r.status.code(), Some(1));
+    assert!(one_line_error(&without_r).contains("is a directory (use -r)"));
+
+    let out =
+        bin().args(["convert", "-c", "s2t", "-r", "-j", "2", "-o"]).arg(dir.join("out")).arg(&src).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(dir.join("out/one.txt")).unwrap(), "漢字");
+    let s2t = Converter::new(Config::S2t);
+    assert_eq!(std::fs::read_to_string(dir.join("out/a/b/two.txt")).unwrap(), s2t.convert(&seed()));
+}
+
+#[test]
+fn in_place_replaces_files_and_keeps_them_when_it_cannot() {
+    let dir = scratch("inplace");
+    let file = dir.join("doc.txt");
+    std::fs::write(&file, "汉字").unwrap();
+    let out = bin().args(["convert", "-c", "s2t", "--in-place"]).arg(&file).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "漢字");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary file left");
+
+    // A read-only directory: no temporary file can be created, so the
+    // original stays byte-identical. (Root ignores permissions; skip then.)
+    use std::os::unix::fs::PermissionsExt;
+    let locked = dir.join("locked");
+    std::fs::create_dir_all(&locked).unwrap();
+    let kept = locked.join("keep.txt");
+    std::fs::write(&kept, "汉字").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = std::fs::File::create(locked.join("probe")).is_ok();
+    let out = bin().args(["convert", "-c", "s2t", "--in-place"]).arg(&kept).output().unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if !probe {
+        assert_eq!(out.status.code(), Some(1));
+        assert!(one_line_error(&out).contains("keep.txt"));
+        assert_eq!(std::fs::read(&kept).unwrap(), "汉字".as_bytes());
+    }
+
+    // Invalid UTF-8 in the middle: the original is untouched.
+    let bad = dir.join("bad.txt");
+    let mut bytes = "汉字".repeat(50_000).into_bytes();
+    bytes.insert(120_000, 0xFF);
+    std::fs::write(&bad, &bytes).unwrap();
+    let out = bin().args(["convert", "-c", "s2t", "--in-place"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(one_line_error(&out).contains("invalid UTF-8 at byte 120000"));
+    assert_eq!(std::fs::read(&bad).unwrap(), bytes);
+}
+
+#[test]
+fn invalid_input_and_usage_errors_are_one_line() {
+    let dir = scratch("errors");
+    let binary = dir.join("binary.bin");
+    std::fs::write(&binary, [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0xC3, 0x28, 0x00]).unwrap();
+    let out = bin().args(["convert", "-c", "t2s"]).arg(&binary).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = one_line_error(&out);
+    assert!(err.contains("binary.bin") && err.contains("invalid UTF-8 at byte 8"), "{err}");
+
+    let out = bin().args(["convert", "-c", "t2s"]).arg(dir.join("missing.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(one_line_error(&out).contains("missing.txt: no such file or directory"));
+
+    let out = bin().args(["convert", "-c", "x2y"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("valid: s2t, t2s"));
+}
+
+#[test]
+fn big5_and_gbk_inputs_convert_like_utf8() {
+    let dir = scratch("encodings");
+    let text = seed();
+    let hans = Converter::new(Config::T2s).convert(&text).into_owned();
+    let (big5, _, big5_lossy) = encoding_rs::BIG5.encode(&text);
+    let (gbk, _, gbk_lossy) = encoding_rs::GBK.encode(&hans);
+    // Characters these encodings lack become numeric references; compare
+    // against the UTF-8 text they actually hold.
+    let big5_text = encoding_rs::BIG5.decode(&big5).0.into_owned();
+    let gbk_text = encoding_rs::GBK.decode(&gbk).0.into_owned();
+    let _ = (big5_lossy, gbk_lossy);
+    std::fs::write(dir.join("big5.txt"), &big5).unwrap();
+    std::fs::write(dir.join("gbk.txt"), &gbk).unwrap();
+    for (file, encoding, config, text) in [
+        ("big5.txt", "big5", "t2s", &big5_text),
+        ("big5.txt", "auto", "t2s", &big5_text),
+        ("gbk.txt", "gbk", "s2t", &gbk_text),
+        ("gbk.txt", "auto", "s2t", &gbk_text),
+    ] {
+        let out =
+            bin().args(["convert", "-c", config, "--from-encoding", encoding]).arg(dir.join(file)).output().unwrap();
+        assert!(out.status.success(), "{file} {encoding}: {}", String::from_utf8_lossy(&out.stderr));
+        let expected = Converter::new(config.parse().unwrap()).convert(text).into_owned();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{file} as {encoding}");
+    }
+}
