@@ -69,10 +69,11 @@ pub(crate) fn convert_stream<R: Read, W: Write>(
         stats.bytes_read += n as u64;
         eof = n == 0;
 
-        let (valid, invalid_at) = match std::str::from_utf8(&pending) {
+        let (valid, invalid_at) = match simdutf8::compat::from_utf8(&pending) {
             Ok(text) => (text, None),
             Err(e) => {
-                let valid = std::str::from_utf8(pending.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or("");
+                let valid =
+                    simdutf8::compat::from_utf8(pending.get(..e.valid_up_to()).unwrap_or_default()).unwrap_or("");
                 // An incomplete character at the end may be completed by the
                 // next read; anything else is an error.
                 let bad = e.error_len().is_some() || eof;
