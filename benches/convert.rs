@@ -1,4 +1,4 @@
-//! Conversion throughput and first-use cost.
+//! Conversion throughput, first-use cost, and script detection.
 //!
 //! `cargo bench --bench convert` (add `-- load` or `-- convert/t2s` to
 //! filter). Inputs: the seed article and zuozhuan repeated to about 11 MB,
@@ -57,5 +57,18 @@ fn convert(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load, convert);
+fn detect(c: &mut Criterion) {
+    let seed = data("seed-dajiang.txt");
+    let zuozhuan = data("zuozhuan.txt");
+    let zuozhuan_hant = Converter::new(Config::S2t).convert(&zuozhuan).into_owned();
+    let mut group = c.benchmark_group("detect");
+    group.sample_size(20);
+    for (name, input) in [("seed", &seed), ("zuozhuan", &zuozhuan), ("zuozhuan-hant", &zuozhuan_hant)] {
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), input, |b, input| b.iter(|| zhtext::detect(input)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, convert, detect);
 criterion_main!(benches);

@@ -45,6 +45,7 @@ mod converter;
 mod dict;
 mod engine;
 mod error;
+mod script;
 
 /// The README's examples are compiled and run as doctests.
 #[cfg(doctest)]
@@ -55,3 +56,4 @@ pub use config::Config;
 pub use converter::{Converter, ConverterBuilder};
 pub use engine::stream::StreamStats;
 pub use error::{Error, ErrorKind, Result};
+pub use script::{detect, Region, Script, ScriptProfile};

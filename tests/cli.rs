@@ -166,3 +166,26 @@ fn big5_and_gbk_inputs_convert_like_utf8() {
         assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{file} as {encoding}");
     }
 }
+
+#[test]
+fn detect_reports_script_counts_and_leftovers_as_json_lines() {
+    let out =
+        bin().args(["detect", "--json"]).arg(data("seed-dajiang.txt")).arg(data("zuozhuan.txt")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["script"], "traditional");
+    assert_eq!(lines[0]["region"], "mainland");
+    let seed = seed();
+    for span in lines[0]["leftovers"].as_array().unwrap() {
+        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        assert_eq!(&seed[start..end], span["text"].as_str().unwrap());
+    }
+    assert_eq!(lines[1]["script"], "simplified");
+    let counts = &lines[1]["counts"];
+    assert!(counts["simplified_only"].as_u64().unwrap() > counts["traditional_only"].as_u64().unwrap());
+
+    let out = run_with_stdin(&["detect"], "plain ASCII".as_bytes());
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("<stdin>: not-chinese"));
+}

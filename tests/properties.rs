@@ -86,6 +86,18 @@ proptest! {
         }
     }
 
+    /// Script detection accounts for every character and points into the
+    /// text at character boundaries.
+    #[test]
+    fn detection_counts_every_character_and_spans_are_valid(s in prop_oneof![text(), any::<String>()]) {
+        let p = zhtext::detect(&s);
+        prop_assert_eq!(p.simplified_only() + p.traditional_only() + p.shared() + p.non_han(), s.chars().count());
+        for r in p.leftovers() {
+            prop_assert!(s.get(r.clone()).is_some_and(|t| t.chars().count() == 1));
+        }
+        prop_assert!((0.0..=1.0).contains(&p.confidence()));
+    }
+
     /// A line break ends every match. (OpenCC copies an ideographic
     /// description sequence whole, and one may span the break, so `a` has
     /// no IDS operator.)

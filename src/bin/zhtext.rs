@@ -46,6 +46,30 @@ enum Command {
     /// other character); a UTF-16 or other legacy input's mark is dropped
     /// by decoding.
     Convert(ConvertArgs),
+    /// Report the script of each input: Simplified, Traditional, mixed,
+    /// ambiguous (only characters both scripts share) or not Chinese, with
+    /// counts, the regional standard where it shows, and the byte spans of
+    /// minority-script characters (Simplified leftovers in Traditional
+    /// text, Traditional characters in Simplified text).
+    Detect(DetectArgs),
+}
+
+#[derive(clap::Args)]
+struct DetectArgs {
+    /// Files, or directories with -r. None: standard input.
+    paths: Vec<PathBuf>,
+    /// Descend into directories.
+    #[arg(short, long)]
+    recursive: bool,
+    /// One JSON object per input, one per line: {"path", "script",
+    /// "confidence", "region", "counts": {"simplified_only",
+    /// "traditional_only", "shared", "non_han"}, "leftovers": [{"start",
+    /// "end", "text"}]}.
+    #[arg(long)]
+    json: bool,
+    /// Input encoding.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    from_encoding: InputEncoding,
 }
 
 #[derive(clap::Args)]
@@ -95,16 +119,110 @@ fn parse_config(s: &str) -> Result<Config, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Convert(args) => match convert(&args) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(failures) => {
-                for f in failures {
-                    eprintln!("zhtext: {f}");
-                }
-                ExitCode::FAILURE
-            }
-        },
+        Command::Convert(args) => report(convert(&args)),
+        Command::Detect(args) => report(detect(&args)),
     }
+}
+
+fn report(result: Result<(), Vec<String>>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failures) => {
+            for f in failures {
+                eprintln!("zhtext: {f}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn detect(args: &DetectArgs) -> Result<(), Vec<String>> {
+    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
+        vec![None]
+    } else {
+        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failures = Vec::new();
+    for input in inputs {
+        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let text = match read_text(input.as_deref(), args.from_encoding) {
+            Ok(text) => text,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let p = zhtext::detect(&text);
+        let script = match p.script() {
+            zhtext::Script::Simplified => "simplified",
+            zhtext::Script::Traditional => "traditional",
+            zhtext::Script::Mixed => "mixed",
+            zhtext::Script::Ambiguous => "ambiguous",
+            _ => "not-chinese",
+        };
+        let region = p.region().map(|r| match r {
+            zhtext::Region::Taiwan => "tw",
+            zhtext::Region::HongKong => "hk",
+            _ => "mainland",
+        });
+        let line = if args.json {
+            let leftovers: Vec<serde_json::Value> = p
+                .leftovers()
+                .iter()
+                .map(|r| serde_json::json!({"start": r.start, "end": r.end, "text": text.get(r.clone()).unwrap_or("")}))
+                .collect();
+            serde_json::json!({
+                "path": input.as_ref().map(|p| p.display().to_string()),
+                "script": script,
+                "confidence": (f64::from(p.confidence()) * 1000.0).round() / 1000.0,
+                "region": region,
+                "counts": {
+                    "simplified_only": p.simplified_only(),
+                    "traditional_only": p.traditional_only(),
+                    "shared": p.shared(),
+                    "non_han": p.non_han(),
+                },
+                "leftovers": leftovers,
+            })
+            .to_string()
+        } else {
+            format!(
+                "{name}: {script} (confidence {:.2}{}), {} simplified-only, {} traditional-only, {} shared, {} non-Han, {} leftovers",
+                p.confidence(),
+                region.map_or(String::new(), |r| format!(", region {r}")),
+                p.simplified_only(),
+                p.traditional_only(),
+                p.shared(),
+                p.non_han(),
+                p.leftovers().len()
+            )
+        };
+        if let Err(e) = writeln!(out, "{line}") {
+            return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
+        }
+    }
+    let _ = out.flush();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
+}
+
+/// A whole input as UTF-8 text.
+fn read_text(path: Option<&Path>, encoding: InputEncoding) -> Result<String, String> {
+    let reader: Box<dyn Read> = match path {
+        Some(p) => Box::new(File::open(p).map_err(|e| io_reason(&e))?),
+        None => Box::new(io::stdin().lock()),
+    };
+    let mut bytes = Vec::new();
+    let mut reader: Box<dyn Read> = match encoding {
+        InputEncoding::Utf8 => reader,
+        other => Box::new(DecodingReader::new(reader, other).map_err(|e| io_reason(&e))?),
+    };
+    reader.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    String::from_utf8(bytes).map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))
 }
 
 /// One file's job: where to read, where to write.
@@ -177,26 +295,8 @@ fn convert(args: &ConvertArgs) -> Result<(), Vec<String>> {
 
 /// Expands the PATHs into jobs and decides each one's output.
 fn plan(args: &ConvertArgs) -> Result<Vec<Job>, String> {
-    let mut jobs = Vec::new();
-    let mut any_dir = false;
-    for path in &args.paths {
-        let meta = fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
-        if meta.is_dir() {
-            if !args.recursive {
-                return Err(format!("{}: is a directory (use -r)", path.display()));
-            }
-            any_dir = true;
-            let mut files = Vec::new();
-            walk(path, &mut files).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
-            files.sort();
-            for file in files {
-                let rel = file.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| file.clone());
-                jobs.push((file, Some(rel)));
-            }
-        } else {
-            jobs.push((path.clone(), None));
-        }
-    }
+    let jobs = expand(&args.paths, args.recursive)?;
+    let any_dir = jobs.iter().any(|(_, rel)| rel.is_some());
     let into_dir = match &args.output {
         Some(out) => any_dir || jobs.len() > 1 || out.is_dir(),
         None => false,
@@ -216,6 +316,30 @@ fn plan(args: &ConvertArgs) -> Result<Vec<Job>, String> {
             Job { input, target }
         })
         .collect())
+}
+
+/// The files named by `paths`, with directories expanded (sorted) when
+/// `recursive`; each with its path relative to the directory it came from.
+fn expand(paths: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, Option<PathBuf>)>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+        if meta.is_dir() {
+            if !recursive {
+                return Err(format!("{}: is a directory (use -r)", path.display()));
+            }
+            let mut found = Vec::new();
+            walk(path, &mut found).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
+            found.sort();
+            for file in found {
+                let rel = file.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| file.clone());
+                files.push((file, Some(rel)));
+            }
+        } else {
+            files.push((path.clone(), None));
+        }
+    }
+    Ok(files)
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
