@@ -63,10 +63,11 @@ pub enum Region {
 /// ```
 /// use zhtext::{detect, Script};
 ///
-/// let profile = detect("臺山市大江鎮并取得成效");
+/// let text = "臺山市大江鎮緊緊圍繞市委部署和要求，切實加強組織領導，并取得階段性成果。";
+/// let profile = detect(text);
 /// assert_eq!(profile.script(), Script::Traditional);
 /// // 并 is a Simplified-only character left in Traditional text.
-/// let spans: Vec<&str> = profile.leftovers().iter().map(|r| &"臺山市大江鎮并取得成效"[r.clone()]).collect();
+/// let spans: Vec<&str> = profile.leftovers().iter().map(|r| &text[r.clone()]).collect();
 /// assert_eq!(spans, ["并"]);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
