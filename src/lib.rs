@@ -45,6 +45,7 @@ mod converter;
 mod dict;
 mod engine;
 mod error;
+mod normalize;
 mod script;
 
 /// The README's examples are compiled and run as doctests.
@@ -56,4 +57,5 @@ pub use config::Config;
 pub use converter::{Converter, ConverterBuilder};
 pub use engine::stream::StreamStats;
 pub use error::{Error, ErrorKind, Result};
+pub use normalize::{Edit, EditKind, Normalized, Normalizer, NormalizerBuilder, OffsetMap, QuoteStyle};
 pub use script::{detect, Region, Script, ScriptProfile};

@@ -8,6 +8,10 @@ use std::io::Read;
 use proptest::prelude::*;
 use zhtext::{Config, Converter};
 
+fn cases(default: u32) -> u32 {
+    std::env::var("ZHTEXT_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 fn converters() -> Vec<Converter> {
     Config::ALL.iter().map(|&c| Converter::new(c)).collect()
 }
@@ -26,6 +30,41 @@ fn alphabet() -> Vec<char> {
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(alphabet()), 0..64).prop_map(|v| v.into_iter().collect())
+}
+
+/// Text with everything normalisation deals with.
+fn messy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "大江鎮",
+        "臺山",
+        "并",
+        ",",
+        ":",
+        ";",
+        "?",
+        "!",
+        "(",
+        ")",
+        "\"",
+        " ",
+        "  ",
+        "\t",
+        "\r\n",
+        "\n",
+        "\n\n\n",
+        "\r",
+        "１９",
+        "ＡＢ",
+        "\u{F900}",
+        "1,820",
+        "1.5",
+        "0750-5524538",
+        "ts686@126.com",
+        "http://a.cn/x?y=1,2",
+        "　",
+        "abc",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
 fn is_han(c: char) -> bool {
@@ -59,7 +98,8 @@ fn stream(converter: &Converter, input: &str, sizes: Vec<usize>) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    // ZHTEXT_PROPTEST_CASES=10000 for a deep run.
+    #![proptest_config(ProptestConfig { cases: cases(128), ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_on_arbitrary_strings(s in any::<String>()) {
@@ -96,6 +136,34 @@ proptest! {
             prop_assert!(s.get(r.clone()).is_some_and(|t| t.chars().count() == 1));
         }
         prop_assert!((0.0..=1.0).contains(&p.confidence()));
+    }
+
+    /// Normalisation is idempotent and its offset map is monotone and
+    /// lands on character boundaries.
+    #[test]
+    fn normalization_is_idempotent_with_a_sound_offset_map(
+        s in prop_oneof![messy(), any::<String>()],
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+    ) {
+        let normalizer = zhtext::Normalizer::new();
+        let once = normalizer.normalize(&s);
+        let twice = normalizer.normalize(once.text());
+        prop_assert_eq!(twice.text(), once.text());
+        prop_assert!(twice.edits().is_empty(), "{:?}", twice.edits());
+        let text = once.text();
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(text.len() + 1)).collect();
+        bounds.retain(|&b| text.is_char_boundary(b));
+        bounds.sort_unstable();
+        let mut last = 0;
+        for pair in bounds.windows(2) {
+            let r = once.map().to_source(pair[0]..pair[1]);
+            prop_assert!(r.start <= r.end && r.end <= s.len());
+            prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            prop_assert!(r.start >= last);
+            last = r.start;
+        }
+        let whole = once.map().to_source(0..text.len());
+        prop_assert!(whole.start <= whole.end && whole.end <= s.len());
     }
 
     /// A line break ends every match. (OpenCC copies an ideographic
