@@ -98,7 +98,18 @@ def write_readme(files) -> None:
     ]
     for rel, digest, size in files:
         lines.append(f"| `opencc/{rel}` | {size} | `{digest}` |")
-    lines.append("")
+    lines += [
+        "",
+        "## zhtext/ — our own lexicons",
+        "",
+        "Written by the zhtext developers for this project; MIT OR Apache-2.0,",
+        "like the code. Not generated: edit them directly.",
+        "",
+        "| file | what it is |",
+        "|---|---|",
+        "| `zhtext/boilerplate.txt` | phrases of web-portal chrome (dialogs, buttons, navigation, copyright, contact footers), Simplified, for `Normalizer::strip_boilerplate` |",
+        "",
+    ]
     with open(os.path.join(ROOT, "dictionaries", "README.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 

@@ -189,3 +189,37 @@ fn detect_reports_script_counts_and_leftovers_as_json_lines() {
     let out = run_with_stdin(&["detect"], "plain ASCII".as_bytes());
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("<stdin>: not-chinese"));
 }
+
+#[test]
+fn normalize_runs_the_selected_steps_and_reports_edits() {
+    let seed = seed();
+    // Default safe steps: the text keeps its lines; half-width commas
+    // between Han characters are gone.
+    let out = bin().args(["normalize"]).arg(data("seed-dajiang.txt")).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("您訪問的鏈接") && text.contains("近日，臺山市"));
+    assert!(!text.contains("近日,"));
+
+    // --strip-boilerplate alone: only boilerplate lines go, nothing else changes.
+    let out = bin().args(["normalize", "--strip-boilerplate"]).arg(data("seed-dajiang.txt")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("近日,臺山市") && !text.contains("0750-5524538"));
+    assert!(seed.contains(&text));
+
+    // --edits: offsets into the input, every kind named.
+    let out = bin().args(["normalize", "--all", "--edits"]).arg(data("seed-dajiang.txt")).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let edits = report["edits"].as_array().unwrap();
+    assert!(edits.len() > 20);
+    for e in edits {
+        let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert_eq!(&seed[start..end], e["from"].as_str().unwrap());
+        assert!(["punctuation_width", "quotes", "whitespace", "boilerplate", "full_width_alphanumeric"]
+            .contains(&e["kind"].as_str().unwrap()));
+    }
+
+    // --to hans converts after normalising.
+    let out = bin().args(["normalize", "--all", "--to", "hans"]).arg(data("seed-dajiang.txt")).output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("近日，台山市大江镇"));
+}

@@ -144,8 +144,9 @@ proptest! {
     fn normalization_is_idempotent_with_a_sound_offset_map(
         s in prop_oneof![messy(), any::<String>()],
         cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+        strip in any::<bool>(),
     ) {
-        let normalizer = zhtext::Normalizer::new();
+        let normalizer = zhtext::Normalizer::builder().strip_boilerplate(strip).build();
         let once = normalizer.normalize(&s);
         let twice = normalizer.normalize(once.text());
         prop_assert_eq!(twice.text(), once.text());

@@ -52,6 +52,51 @@ enum Command {
     /// minority-script characters (Simplified leftovers in Traditional
     /// text, Traditional characters in Simplified text).
     Detect(DetectArgs),
+    /// Normalise text: punctuation and character width, quotes,
+    /// compatibility ideographs and whitespace by default; site boilerplate
+    /// and script conversion on request. Step flags select exactly those
+    /// steps; with none, the default safe steps run; --all runs every step.
+    Normalize(NormalizeArgs),
+}
+
+#[derive(clap::Args)]
+struct NormalizeArgs {
+    /// Files, or directories with -r. None: standard input.
+    paths: Vec<PathBuf>,
+    /// Descend into directories.
+    #[arg(short, long)]
+    recursive: bool,
+    /// Step: half-width punctuation next to Han characters to full-width,
+    /// straight quotes to “ ”, full-width letters and digits to ASCII.
+    #[arg(long)]
+    width: bool,
+    /// Step: remove site boilerplate (dialogs, buttons, navigation,
+    /// copyright notices, contact footers) at the start and end.
+    #[arg(long)]
+    strip_boilerplate: bool,
+    /// Step: convert to this script after normalising (hans, hant, tw, hk),
+    /// with OpenCC's configurations chosen by the detected script.
+    #[arg(long, value_enum)]
+    to: Option<Target2>,
+    /// Every step (with --to only if given).
+    #[arg(long)]
+    all: bool,
+    /// Print the edits as JSON Lines instead of the text: one object per
+    /// input, {"path", "edits": [{"start", "end", "from", "to", "kind"}]},
+    /// offsets in bytes of the input.
+    #[arg(long)]
+    edits: bool,
+    /// Input encoding.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    from_encoding: InputEncoding,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Target2 {
+    Hans,
+    Hant,
+    Tw,
+    Hk,
 }
 
 #[derive(clap::Args)]
@@ -121,6 +166,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Convert(args) => report(convert(&args)),
         Command::Detect(args) => report(detect(&args)),
+        Command::Normalize(args) => report(normalize(&args)),
     }
 }
 
@@ -199,6 +245,98 @@ fn detect(args: &DetectArgs) -> Result<(), Vec<String>> {
             )
         };
         if let Err(e) = writeln!(out, "{line}") {
+            return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
+        }
+    }
+    let _ = out.flush();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
+}
+
+fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
+    let stepped = args.width || args.strip_boilerplate || args.to.is_some();
+    let normalizer = if args.all {
+        zhtext::Normalizer::builder().strip_boilerplate(true).build()
+    } else if stepped {
+        zhtext::Normalizer::builder()
+            .punctuation_width(args.width)
+            .quotes(args.width.then_some(zhtext::QuoteStyle::Curly))
+            .full_width_alphanumerics(args.width)
+            .compatibility_ideographs(false)
+            .whitespace(false)
+            .strip_boilerplate(args.strip_boilerplate)
+            .build()
+    } else {
+        zhtext::Normalizer::new()
+    };
+    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
+        vec![None]
+    } else {
+        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failures = Vec::new();
+    for input in inputs {
+        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let text = match read_text(input.as_deref(), args.from_encoding) {
+            Ok(text) => text,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let normalized = normalizer.normalize(&text);
+        let written = if args.edits {
+            let edits: Vec<serde_json::Value> = normalized
+                .edits()
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "start": e.range().start,
+                        "end": e.range().end,
+                        "from": text.get(e.range()).unwrap_or(""),
+                        "to": e.replacement(),
+                        "kind": match e.kind() {
+                            zhtext::EditKind::PunctuationWidth => "punctuation_width",
+                            zhtext::EditKind::Quotes => "quotes",
+                            zhtext::EditKind::FullWidthAlphanumeric => "full_width_alphanumeric",
+                            zhtext::EditKind::CompatibilityIdeograph => "compatibility_ideograph",
+                            zhtext::EditKind::Whitespace => "whitespace",
+                            zhtext::EditKind::Boilerplate => "boilerplate",
+                            _ => "other",
+                        },
+                    })
+                })
+                .collect();
+            let path = input.as_ref().map(|p| p.display().to_string());
+            writeln!(out, "{}", serde_json::json!({"path": path, "edits": edits}))
+        } else {
+            let result = match args.to {
+                Some(target) => {
+                    let script = zhtext::detect(normalized.text()).script();
+                    let traditional = script == zhtext::Script::Traditional;
+                    let config = match (target, traditional) {
+                        (Target2::Hans, _) => Some(Config::T2s),
+                        (Target2::Hant, true) => None,
+                        (Target2::Hant, false) => Some(Config::S2t),
+                        (Target2::Tw, true) => Some(Config::T2tw),
+                        (Target2::Tw, false) => Some(Config::S2tw),
+                        (Target2::Hk, true) => Some(Config::T2hk),
+                        (Target2::Hk, false) => Some(Config::S2hk),
+                    };
+                    match config {
+                        Some(c) => Converter::new(c).convert(normalized.text()).into_owned(),
+                        None => normalized.into_text(),
+                    }
+                }
+                None => normalized.into_text(),
+            };
+            out.write_all(result.as_bytes())
+        };
+        if let Err(e) = written {
             return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
         }
     }

@@ -13,13 +13,16 @@
 //!   `CJK_Compatibility_Ideographs` table);
 //! - **whitespace**: `\r\n` and `\r` become `\n`; spaces and tabs at line
 //!   ends and between two Han characters go; more than one blank line
-//!   becomes one.
+//!   becomes one;
+//! - **boilerplate** (off by default, it removes text): site chrome at the
+//!   start and end of a page, see [`NormalizerBuilder::strip_boilerplate`].
 //!
 //! URLs (`http://`, `https://`, `www.`) are never touched, and numbers,
 //! e-mail addresses and phone numbers are not adjacent to Han characters
 //! where it matters, so `1.5`, `1,820`, `0750-5524538`, `ts686@126.com` and
 //! `1+N` stay as they are. Normalising twice changes nothing more.
 
+mod boilerplate;
 mod offsets;
 
 use std::collections::HashMap;
@@ -56,6 +59,8 @@ pub enum EditKind {
     CompatibilityIdeograph,
     /// Whitespace removed or line endings unified.
     Whitespace,
+    /// A line of site boilerplate removed (with its line break).
+    Boilerplate,
 }
 
 /// One change: the source byte range and what replaced it.
@@ -129,6 +134,7 @@ pub struct Normalizer {
     alphanumeric: bool,
     compatibility: bool,
     whitespace: bool,
+    boilerplate: bool,
 }
 
 impl Default for Normalizer {
@@ -174,6 +180,16 @@ impl NormalizerBuilder {
         self
     }
 
+    /// Remove site boilerplate (leave-site dialogs, button rows, navigation,
+    /// copyright and reprint notices, contact footers) from the start and
+    /// end of the text. Off by default: it removes text. Removed lines are
+    /// [`Edit`]s of kind [`EditKind::Boilerplate`], so nothing is lost:
+    /// contacts in a removed footer can still be found in the source.
+    pub fn strip_boilerplate(mut self, on: bool) -> NormalizerBuilder {
+        self.0.boilerplate = on;
+        self
+    }
+
     /// The normalizer.
     pub fn build(self) -> Normalizer {
         self.0
@@ -189,6 +205,7 @@ impl Normalizer {
             alphanumeric: true,
             compatibility: true,
             whitespace: true,
+            boilerplate: false,
         }
     }
 
@@ -298,7 +315,14 @@ impl Normalizer {
             whitespace_edits(&chars, text.len(), &mut edit);
         }
 
-        edits.sort_by_key(|e| (e.range.start, e.range.end));
+        if self.boilerplate {
+            for range in boilerplate::boilerplate_lines(text) {
+                edits.push(Edit { range, replacement: String::new(), kind: EditKind::Boilerplate });
+            }
+        }
+        // At equal starts the longer edit (a removed line) wins over edits
+        // inside it.
+        edits.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
         apply(text, edits)
     }
 }
