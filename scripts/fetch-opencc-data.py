@@ -108,6 +108,8 @@ def write_readme(files) -> None:
         "| file | what it is |",
         "|---|---|",
         "| `zhtext/boilerplate.txt` | phrases of web-portal chrome (dialogs, buttons, navigation, copyright, contact footers), Simplified, for `Normalizer::strip_boilerplate` |",
+        "| `zhtext/repair-keep.txt` | words standard in Traditional as written although OpenCC's STPhrases gives another form (家具), for `repair` |",
+        "| `zhtext/variants.txt` | Traditional glyph-variant pairs (鑒/鑑, 臺/台) that `repair` never turns into each other |",
         "",
     ]
     with open(os.path.join(ROOT, "dictionaries", "README.md"), "w", encoding="utf-8") as f:

@@ -46,6 +46,7 @@ mod dict;
 mod engine;
 mod error;
 mod normalize;
+mod repair;
 mod script;
 
 /// The README's examples are compiled and run as doctests.
@@ -58,4 +59,5 @@ pub use converter::{Converter, ConverterBuilder};
 pub use engine::stream::StreamStats;
 pub use error::{Error, ErrorKind, Result};
 pub use normalize::{Edit, EditKind, Normalized, Normalizer, NormalizerBuilder, OffsetMap, QuoteStyle};
+pub use repair::{repair, RepairEdit, RepairOptions, RepairTarget, Repaired};
 pub use script::{detect, Region, Script, ScriptProfile};

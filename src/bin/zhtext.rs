@@ -66,6 +66,15 @@ struct NormalizeArgs {
     /// Descend into directories.
     #[arg(short, long)]
     recursive: bool,
+    /// Step: repair Simplified leftovers in machine-converted Traditional
+    /// text where a phrase confirms it (聯系→聯繫, 位于→位於); changes
+    /// characters one for one, so alone it keeps the text aligned with the
+    /// input.
+    #[arg(long)]
+    repair: bool,
+    /// Target standard for --repair.
+    #[arg(long, value_enum, default_value_t = RepairStandard::Opencc)]
+    repair_target: RepairStandard,
     /// Step: half-width punctuation next to Han characters to full-width,
     /// straight quotes to “ ”, full-width letters and digits to ASCII.
     #[arg(long)]
@@ -89,6 +98,13 @@ struct NormalizeArgs {
     /// Input encoding.
     #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
     from_encoding: InputEncoding,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RepairStandard {
+    Opencc,
+    Tw,
+    Hk,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -257,7 +273,13 @@ fn detect(args: &DetectArgs) -> Result<(), Vec<String>> {
 }
 
 fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
-    let stepped = args.width || args.strip_boilerplate || args.to.is_some();
+    let stepped = args.width || args.strip_boilerplate || args.to.is_some() || args.repair;
+    let repair_options = zhtext::RepairOptions::new().target(match args.repair_target {
+        RepairStandard::Opencc => zhtext::RepairTarget::Opencc,
+        RepairStandard::Tw => zhtext::RepairTarget::Taiwan,
+        RepairStandard::Hk => zhtext::RepairTarget::HongKong,
+    });
+    let do_repair = args.repair || args.all;
     let normalizer = if args.all {
         zhtext::Normalizer::builder().strip_boilerplate(true).build()
     } else if stepped {
@@ -288,16 +310,49 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
                 continue;
             }
         };
-        let normalized = normalizer.normalize(&text);
+        // Repair first: it changes characters one for one, so positions in
+        // the repaired text map to the input by character index.
+        let (repaired, repair_edits) = if do_repair {
+            let r = zhtext::repair(&text, &repair_options);
+            let edits = r.edits().to_vec();
+            (r.into_text(), edits)
+        } else {
+            (text.clone(), Vec::new())
+        };
+        let to_input: Vec<usize> = {
+            let mut map: Vec<usize> = vec![0; repaired.len() + 1];
+            let mut input_offsets = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len()));
+            for (i, c) in repaired.char_indices().chain(std::iter::once((repaired.len(), ' '))) {
+                let at = input_offsets.next().unwrap_or(text.len());
+                let end = (i + c.len_utf8()).min(repaired.len() + 1);
+                if let Some(slots) = map.get_mut(i..end) {
+                    slots.fill(at);
+                }
+            }
+            map
+        };
+        let normalized = normalizer.normalize(&repaired);
         let written = if args.edits {
-            let edits: Vec<serde_json::Value> = normalized
-                .edits()
+            let mut edits: Vec<(usize, serde_json::Value)> = repair_edits
                 .iter()
                 .map(|e| {
-                    serde_json::json!({
+                    let value = serde_json::json!({
                         "start": e.range().start,
                         "end": e.range().end,
-                        "from": text.get(e.range()).unwrap_or(""),
+                        "from": e.from().to_string(),
+                        "to": e.to().to_string(),
+                        "kind": "repair",
+                        "rule": e.rule(),
+                    });
+                    (e.range().start, value)
+                })
+                .collect();
+            edits.extend(normalized.edits().iter().map(|e| {
+                let (start, end) = (to_input[e.range().start], to_input[e.range().end]);
+                let value = serde_json::json!({
+                        "start": start,
+                        "end": end,
+                        "from": text.get(start..end).unwrap_or(""),
                         "to": e.replacement(),
                         "kind": match e.kind() {
                             zhtext::EditKind::PunctuationWidth => "punctuation_width",
@@ -308,9 +363,11 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
                             zhtext::EditKind::Boilerplate => "boilerplate",
                             _ => "other",
                         },
-                    })
-                })
-                .collect();
+                });
+                (start, value)
+            }));
+            edits.sort_by_key(|(start, _)| *start);
+            let edits: Vec<serde_json::Value> = edits.into_iter().map(|(_, v)| v).collect();
             let path = input.as_ref().map(|p| p.display().to_string());
             writeln!(out, "{}", serde_json::json!({"path": path, "edits": edits}))
         } else {

@@ -235,6 +235,11 @@ pub fn detect(text: &str) -> ScriptProfile {
     }
 }
 
+/// Whether `c` is a Simplified-only character (see the module docs).
+pub(crate) fn class_is_simplified_only(c: char) -> bool {
+    classes().get(u32::from(c)) & S_ONLY != 0
+}
+
 /// Whether `c` is a Han character (CJK unified ideographs with their
 /// extensions, compatibility ideographs, 々 and 〇).
 pub(crate) fn is_han(c: u32) -> bool {

@@ -1,0 +1,410 @@
+//! Conservative repair of machine-converted Traditional text.
+//!
+//! Mainland portals produce "Traditional" pages with a character-level
+//! converter that leaves ambiguous characters as they were (于 干 系 制 后
+//! 范 余 里 托 扎 ...). A leftover is repaired only where a phrase of
+//! OpenCC's `STPhrases` confirms it in context:
+//!
+//! 1. the text is projected to Simplified character by character
+//!    (`TSCharacters`), so 聯系 reads 联系;
+//! 2. the projection is walked with `STPhrases` (longest match, as OpenCC
+//!    segments), and each phrase's Traditional value is aligned with the
+//!    text character by character;
+//! 3. a character changes only if it is a leftover (its own projection),
+//!    the phrase's character is one of its `STCharacters` candidates, the
+//!    Taiwan and Hong Kong forms of the phrase do not keep it as written,
+//!    and the phrase is not in the keep-list of words that are standard
+//!    Traditional as written (`dictionaries/zhtext/repair-keep.txt`,
+//!    e.g. 家具);
+//! 4. a Simplified-only character (并) in Traditional text becomes its
+//!    first candidate when no phrase covers it.
+//!
+//! Characters that are already Traditional-specific (臺, 為, 鑒) are never
+//! touched, and a character no phrase covers keeps its form (范 in 范世通).
+
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use crate::engine::trie::Trie;
+use crate::engine::utf8::decode;
+use crate::script::{detect, Script};
+use crate::{Config, Converter};
+
+/// The Traditional standard repaired text follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum RepairTarget {
+    /// OpenCC's standard forms (裏, 爲 where a phrase gives them).
+    #[default]
+    Opencc,
+    /// Taiwan forms (裡).
+    Taiwan,
+    /// Hong Kong forms.
+    HongKong,
+}
+
+/// Options for [`repair`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RepairOptions {
+    target: RepairTarget,
+    simplified_only: bool,
+}
+
+impl RepairOptions {
+    /// Defaults: OpenCC standard forms; Simplified-only characters in
+    /// Traditional text repaired.
+    pub fn new() -> RepairOptions {
+        RepairOptions { target: RepairTarget::Opencc, simplified_only: true }
+    }
+
+    /// The regional standard of the repaired characters.
+    pub fn target(mut self, target: RepairTarget) -> RepairOptions {
+        self.target = target;
+        self
+    }
+
+    /// Whether Simplified-only characters (并) that no phrase covers become
+    /// their first Traditional candidate (default true; only in text
+    /// [`detect`] finds Traditional).
+    pub fn simplified_only(mut self, on: bool) -> RepairOptions {
+        self.simplified_only = on;
+        self
+    }
+}
+
+/// One repaired character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepairEdit {
+    range: Range<usize>,
+    from: char,
+    to: char,
+    rule: String,
+}
+
+impl RepairEdit {
+    /// Byte range of the character in the input.
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+
+    /// The character as written.
+    pub fn from(&self) -> char {
+        self.from
+    }
+
+    /// The repaired character.
+    pub fn to(&self) -> char {
+        self.to
+    }
+
+    /// What justified the change: `phrase 联系→聯繫` or
+    /// `simplified-only 并→並`.
+    pub fn rule(&self) -> &str {
+        &self.rule
+    }
+}
+
+/// A repaired text with its edits (in input order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repaired {
+    text: String,
+    edits: Vec<RepairEdit>,
+}
+
+impl Repaired {
+    /// The repaired text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The repaired text, owned.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Every change.
+    pub fn edits(&self) -> &[RepairEdit] {
+        &self.edits
+    }
+}
+
+/// Repairs Simplified leftovers in machine-converted Traditional text.
+///
+/// A leftover (于 干 系 制 后 范 余 里 托 扎 ...) changes only where a
+/// phrase of OpenCC's `STPhrases` confirms it in context: the text is read
+/// as Simplified character by character (`TSCharacters`), walked with
+/// `STPhrases`, and a character changes when it is its own Simplified form
+/// and the phrase gives one of its `STCharacters` candidates (聯系→聯繫,
+/// 位于→位於), or when the converter picked another candidate of the same
+/// Simplified character than the phrase (復合→複合) and the two are not
+/// mere glyph variants (臺/台, 鑒/鑑). Nothing changes where the Taiwan or
+/// Hong Kong form of the phrase keeps the character, in keep-listed words
+/// (家具), or where no phrase covers the character (范 in 范世通). A
+/// Simplified-only character (并) in Traditional text that no phrase
+/// covers becomes its first candidate. Every edit replaces one character by
+/// one character, so the text keeps its length in characters.
+///
+/// ```
+/// use zhtext::{repair, RepairOptions};
+///
+/// let r = repair("鎮領導干部聯系高層次人才，位于大江鎮，范世通表示", &RepairOptions::new());
+/// assert_eq!(r.text(), "鎮領導幹部聯繫高層次人才，位於大江鎮，范世通表示");
+/// assert_eq!(r.edits().len(), 3);
+/// ```
+pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
+    let data = data();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let projection: String = chars.iter().map(|&(_, c)| data.project(c)).collect();
+    let proj_chars: Vec<char> = projection.chars().collect();
+    let proj_bytes = projection.as_bytes();
+    let target = match options.target {
+        RepairTarget::Opencc => None,
+        RepairTarget::Taiwan => Some(&data.t2tw),
+        RepairTarget::HongKong => Some(&data.t2hk),
+    };
+
+    let mut edits: Vec<RepairEdit> = Vec::new();
+    let mut covered = vec![false; chars.len()];
+    let (mut pos, mut index) = (0, 0);
+    while pos < proj_bytes.len() {
+        let m = data.phrases.as_ref().and_then(|t| t.match_at(proj_bytes, pos));
+        let key_chars = m.map_or(0, |m| projection.get(pos..pos + m.len).map_or(0, |k| k.chars().count()));
+        let Some(m) = m.filter(|_| key_chars >= 2) else {
+            pos += decode(proj_bytes, pos).1;
+            index += 1;
+            continue;
+        };
+        let value: Vec<char> = m.value.chars().collect();
+        let key: String = proj_chars.get(index..index + key_chars).unwrap_or_default().iter().collect();
+        let written: String = chars.get(index..index + key_chars).unwrap_or_default().iter().map(|&(_, c)| c).collect();
+        for k in index..index + key_chars {
+            if let Some(flag) = covered.get_mut(k) {
+                *flag = true;
+            }
+        }
+        if value.len() == key_chars && !data.keep.iter().any(|w| written.contains(w.as_str())) {
+            let value_text: String = value.iter().collect();
+            let tw: Vec<char> = data.t2tw.convert(&value_text).chars().collect();
+            let hk: Vec<char> = data.t2hk.convert(&value_text).chars().collect();
+            let targeted: Vec<char> = match target {
+                Some(conv) => conv.convert(&value_text).chars().collect(),
+                None => value.clone(),
+            };
+            for j in 0..key_chars {
+                let (Some(&(at, o)), Some(&p), Some(&v)) =
+                    (chars.get(index + j), proj_chars.get(index + j), value.get(j))
+                else {
+                    continue;
+                };
+                let valid_regionally = tw.get(j) == Some(&o) || hk.get(j) == Some(&o);
+                // A leftover: the character is its own projection and the
+                // phrase gives one of its Traditional candidates. A wrong
+                // pick: the converter chose another candidate of the same
+                // Simplified character than the phrase's (復合 for 複合),
+                // and the two are not mere glyph variants (臺/台, 鑒/鑑).
+                let leftover = o == p && data.candidates(o).contains(&v);
+                let wrong_pick = o != p
+                    && v != p
+                    && data.candidates(p).contains(&o)
+                    && data.candidates(p).contains(&v)
+                    && !data.are_variants(o, v);
+                if v != o && (leftover || wrong_pick) && !valid_regionally {
+                    let to = targeted.get(j).copied().filter(|_| targeted.len() == key_chars).unwrap_or(v);
+                    edits.push(RepairEdit {
+                        range: at..at + o.len_utf8(),
+                        from: o,
+                        to,
+                        rule: format!("phrase {key}→{value_text}"),
+                    });
+                }
+            }
+        }
+        pos += m.len;
+        index += key_chars;
+    }
+
+    if options.simplified_only && detect(text).script() == Script::Traditional {
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            if covered.get(k).copied().unwrap_or(true) || !data.is_simplified_only(c) {
+                continue;
+            }
+            if let Some(&first) = data.candidates(c).first() {
+                let to = match target {
+                    Some(conv) => conv.convert(first.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(first),
+                    None => first,
+                };
+                edits.push(RepairEdit {
+                    range: at..at + c.len_utf8(),
+                    from: c,
+                    to,
+                    rule: format!("simplified-only {c}→{first}"),
+                });
+            }
+        }
+        edits.sort_by_key(|e| e.range.start);
+    }
+
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for e in &edits {
+        out.push_str(text.get(last..e.range.start).unwrap_or(""));
+        out.push(e.to);
+        last = e.range.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    Repaired { text: out, edits }
+}
+
+/// Dictionaries the repair uses, loaded once.
+struct Data {
+    /// `STPhrases` with its regional supplement, values kept.
+    phrases: Option<Arc<Trie>>,
+    /// `TSCharacters` first candidates of single characters.
+    ts: std::collections::HashMap<char, char>,
+    /// `STCharacters` candidates.
+    st: std::collections::HashMap<char, Vec<char>>,
+    simplified_only: std::collections::HashSet<char>,
+    keep: Vec<String>,
+    variants: std::collections::HashSet<(char, char)>,
+    t2tw: Converter,
+    t2hk: Converter,
+}
+
+impl Data {
+    fn project(&self, c: char) -> char {
+        self.ts.get(&c).copied().unwrap_or(c)
+    }
+
+    fn candidates(&self, c: char) -> &[char] {
+        self.st.get(&c).map_or(&[], Vec::as_slice)
+    }
+
+    fn are_variants(&self, a: char, b: char) -> bool {
+        self.variants.contains(&(a, b)) || self.variants.contains(&(b, a))
+    }
+
+    fn is_simplified_only(&self, c: char) -> bool {
+        self.simplified_only.contains(&c)
+    }
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let single = |file: &str| -> Vec<(char, Vec<char>)> {
+            let Some((_, text)) = crate::dict::embedded::lookup(file) else { return Vec::new() };
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .filter_map(|(k, v)| {
+                    let mut k = k.chars();
+                    let (Some(key), None) = (k.next(), k.next()) else { return None };
+                    let values: Vec<char> = v
+                        .split(' ')
+                        .filter_map(|s| {
+                            let mut c = s.chars();
+                            match (c.next(), c.next()) {
+                                (Some(c), None) => Some(c),
+                                _ => None,
+                            }
+                        })
+                        .collect();
+                    Some((key, values))
+                })
+                .collect()
+        };
+        let ts = single("TSCharacters.txt").into_iter().filter_map(|(k, v)| Some((k, *v.first()?))).collect();
+        let st: std::collections::HashMap<char, Vec<char>> = single("STCharacters.txt").into_iter().collect();
+        let profile_only: std::collections::HashSet<char> =
+            st.keys().copied().filter(|&c| crate::script::class_is_simplified_only(c)).collect();
+        // The segmentation dictionary of s2tw is STPhrases with the regional
+        // supplement, compiled with values (its first stage is fused).
+        let phrases = crate::engine::builtin::pipeline(Config::S2tw, true).ok().and_then(|p| p.segmentation.clone());
+        let keep = include_str!("../../dictionaries/zhtext/repair-keep.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let mut variants: std::collections::HashSet<(char, char)> =
+            include_str!("../../dictionaries/zhtext/variants.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (a, b) = l.split_once('\t')?;
+                    Some((a.chars().next()?, b.chars().next()?))
+                })
+                .collect();
+        for file in ["TWVariants.txt", "HKVariants.txt"] {
+            for (k, values) in single(file) {
+                variants.extend(values.into_iter().filter(|&v| v != k).map(|v| (k, v)));
+            }
+        }
+        Data {
+            phrases,
+            variants,
+            ts,
+            st,
+            simplified_only: profile_only,
+            keep,
+            t2tw: Converter::new(Config::T2tw),
+            t2hk: Converter::new(Config::T2hk),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_article_repairs_the_annotated_positions_and_nothing_else() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let seed = std::fs::read_to_string(format!("{root}/tests/data/seed-dajiang.txt")).unwrap_or_default();
+        let gold = std::fs::read_to_string(format!("{root}/tests/data/seed-dajiang.repair.json")).unwrap_or_default();
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap_or_default();
+        let must = gold["must_change"].as_array().cloned().unwrap_or_default();
+        let r = repair(&seed, &RepairOptions::new());
+        let char_pos = |byte: usize| seed.get(..byte).map_or(0, |s| s.chars().count());
+        let mut right = 0;
+        let mut wrong: Vec<String> = Vec::new();
+        for e in r.edits() {
+            let pos = char_pos(e.range().start) as u64;
+            let expected = must.iter().find(|g| g["pos"].as_u64() == Some(pos));
+            let annotated = expected.is_some_and(|g| {
+                let to = e.to().to_string();
+                g["to"].as_str() == Some(to.as_str())
+                    || g["alt"].as_array().is_some_and(|a| a.iter().any(|x| x.as_str() == Some(to.as_str())))
+            });
+            if annotated {
+                right += 1;
+            } else if !(e.from() == '注' && e.to() == '註') {
+                wrong.push(format!("{pos} {}→{} ({})", e.from(), e.to(), e.rule()));
+            }
+        }
+        let missed: Vec<String> = must
+            .iter()
+            .filter(|g| !r.edits().iter().any(|e| Some(char_pos(e.range().start) as u64) == g["pos"].as_u64()))
+            .map(|g| format!("{} {}", g["pos"], g["context"]))
+            .collect();
+        assert!(wrong.is_empty(), "wrong changes: {wrong:?}");
+        assert_eq!(missed.len(), 1, "{missed:?}");
+        // 39 of 40: 鎮里 (里→裏) has no phrase to confirm it.
+        assert_eq!(right, 39, "{right} of {} annotated positions repaired", must.len());
+    }
+
+    #[test]
+    fn valid_traditional_and_names_stay() {
+        let text = "臺山市家具行的鑒定工作，為此范世通與于先生表示滿意。";
+        let r = repair(text, &RepairOptions::new());
+        assert!(r.edits().is_empty(), "{:?}", r.edits());
+        assert_eq!(r.text(), text);
+    }
+
+    #[test]
+    fn taiwan_target_uses_taiwan_forms() {
+        let r = repair("鎮里這里的人很多，說這里的事情，處理問題", &RepairOptions::new().target(RepairTarget::Taiwan));
+        assert!(r.text().contains("這裡"), "{}", r.text());
+    }
+}
