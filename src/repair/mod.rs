@@ -141,8 +141,10 @@ impl Repaired {
 /// Hong Kong form of the phrase keeps the character, in keep-listed words
 /// (家具), or where no phrase covers the character (范 in 范世通). A
 /// Simplified-only character (并) in Traditional text that no phrase
-/// covers becomes its first candidate. Every edit replaces one character by
-/// one character, so the text keeps its length in characters.
+/// covers becomes its first candidate, and so does 于 (Traditional only as
+/// a surname) unless a person word follows it (于先生, 于某某表示). Every
+/// edit replaces one character by one character, so the text keeps its
+/// length in characters.
 ///
 /// ```
 /// use zhtext::{repair, RepairOptions};
@@ -223,7 +225,27 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
         index += key_chars;
     }
 
-    if options.simplified_only && detect(text).script() == Script::Traditional {
+    let traditional = detect(text).script() == Script::Traditional;
+    if traditional {
+        // 于 is Traditional only as a surname: elsewhere it is a leftover
+        // of 於 even where no phrase covers it.
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            if c == '于' && !covered.get(k).copied().unwrap_or(true) && !is_name(&chars, k) {
+                let to = match target {
+                    Some(conv) => conv.convert("於").chars().next().unwrap_or('於'),
+                    None => '於',
+                };
+                edits.push(RepairEdit {
+                    range: at..at + c.len_utf8(),
+                    from: c,
+                    to,
+                    rule: "preposition 于→於".to_owned(),
+                });
+            }
+        }
+        edits.sort_by_key(|e| e.range.start);
+    }
+    if options.simplified_only && traditional {
         for (k, &(at, c)) in chars.iter().enumerate() {
             if covered.get(k).copied().unwrap_or(true) || !data.is_simplified_only(c) {
                 continue;
@@ -253,6 +275,63 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
     }
     out.push_str(text.get(last..).unwrap_or(""));
     Repaired { text: out, edits }
+}
+
+/// Words that mark a person after a name (in either script).
+const PERSON_AFTER: &[&str] = &[
+    "先生",
+    "女士",
+    "小姐",
+    "老師",
+    "老师",
+    "同志",
+    "書記",
+    "书记",
+    "主任",
+    "經理",
+    "经理",
+    "董事長",
+    "董事长",
+    "局長",
+    "局长",
+    "市長",
+    "市长",
+    "鎮長",
+    "镇长",
+    "部長",
+    "部长",
+    "教授",
+    "博士",
+    "院士",
+    "表示",
+    "說",
+    "说",
+    "指出",
+    "介紹",
+    "介绍",
+    "透露",
+    "認為",
+    "认为",
+    "強調",
+    "强调",
+    "稱",
+    "称",
+    "等人",
+    "氏",
+    "某",
+];
+
+/// Whether the surname-capable character at `k` starts a personal name:
+/// a person word follows after one or two given-name characters (or at
+/// once: 于先生), or 姓 precedes.
+fn is_name(chars: &[(usize, char)], k: usize) -> bool {
+    if k > 0 && matches!(chars.get(k - 1), Some((_, '姓'))) {
+        return true;
+    }
+    (1..=3).any(|skip| {
+        let rest: String = chars.iter().skip(k + skip).take(3).map(|&(_, c)| c).collect();
+        PERSON_AFTER.iter().any(|w| rest.starts_with(w))
+    })
 }
 
 /// Dictionaries the repair uses, loaded once.
