@@ -167,6 +167,25 @@ proptest! {
         prop_assert!(whole.start <= whole.end && whole.end <= s.len());
     }
 
+    /// Repair keeps the text's length in characters, edits point at single
+    /// characters, and applying them gives the text.
+    #[test]
+    fn repair_changes_characters_one_for_one(s in prop_oneof![text(), any::<String>()], force in any::<bool>()) {
+        let r = zhtext::repair(&s, &zhtext::RepairOptions::new().force(force));
+        prop_assert_eq!(r.text().chars().count(), s.chars().count());
+        let mut rebuilt = String::new();
+        let mut last = 0;
+        for e in r.edits() {
+            let from = e.from().to_string();
+            prop_assert_eq!(s.get(e.range()), Some(from.as_str()));
+            rebuilt.push_str(&s[last..e.range().start]);
+            rebuilt.push(e.to());
+            last = e.range().end;
+        }
+        rebuilt.push_str(&s[last..]);
+        prop_assert_eq!(rebuilt, r.text());
+    }
+
     /// A line break ends every match. (OpenCC copies an ideographic
     /// description sequence whole, and one may span the break, so `a` has
     /// no IDS operator.)

@@ -107,3 +107,27 @@ fn standard_traditional_text_is_left_alone() {
     );
     assert!(rate <= 0.0001, "{rate}");
 }
+
+/// Do no harm on natural Hong Kong text (CTCPC sentences, CC0, sampled by
+/// scripts/fetch-ctcpc-sample.py): at most 0.01 % of the Han characters
+/// change, and colloquial characters (嘅 咗 喺) never do. OpenCC's t2s→s2t
+/// round trip is printed for comparison.
+#[test]
+fn natural_hong_kong_text_is_left_alone() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ctcpc-sample.txt")).unwrap();
+    let han = text.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
+    let repaired = repair(&text, &RepairOptions::new());
+    let round_trip = Converter::new(Config::S2t).convert(&Converter::new(Config::T2s).convert(&text)).into_owned();
+    let trip_changes = text.chars().zip(round_trip.chars()).filter(|(a, b)| a != b).count();
+    let examples: Vec<String> =
+        repaired.edits().iter().take(10).map(|e| format!("{}→{} ({})", e.from(), e.to(), e.rule())).collect();
+    let rate = repaired.edits().len() as f64 / han as f64;
+    println!(
+        "CTCPC sample: {} of {han} Han characters changed ({:.4}%), OpenCC round trip {trip_changes} ({:.2}%): {examples:?}",
+        repaired.edits().len(),
+        rate * 100.0,
+        trip_changes as f64 / han as f64 * 100.0
+    );
+    assert!(repaired.edits().iter().all(|e| !matches!(e.from(), '嘅' | '咗' | '喺')));
+    assert!(rate <= 0.0001, "{rate}");
+}

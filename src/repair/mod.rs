@@ -48,18 +48,30 @@ pub enum RepairTarget {
 pub struct RepairOptions {
     target: RepairTarget,
     simplified_only: bool,
+    force: bool,
 }
 
 impl RepairOptions {
     /// Defaults: OpenCC standard forms; Simplified-only characters in
     /// Traditional text repaired.
     pub fn new() -> RepairOptions {
-        RepairOptions { target: RepairTarget::Opencc, simplified_only: true }
+        RepairOptions { target: RepairTarget::Opencc, simplified_only: true, force: false }
     }
 
     /// The regional standard of the repaired characters.
     pub fn target(mut self, target: RepairTarget) -> RepairOptions {
         self.target = target;
+        self
+    }
+
+    /// Repair even text that shows no sign of machine conversion (default
+    /// false). Normally a text is repaired only when phrase-confirmed
+    /// leftovers of characters a character-level converter keeps (聯系,
+    /// 位于) appear at least twice and once per 250 Han characters;
+    /// natural Traditional text has next to none, and its legitimate
+    /// variant choices stay untouched.
+    pub fn force(mut self, on: bool) -> RepairOptions {
+        self.force = on;
         self
     }
 
@@ -130,6 +142,10 @@ impl Repaired {
 
 /// Repairs Simplified leftovers in machine-converted Traditional text.
 ///
+/// Only Traditional lines (and script-neutral lines of a Traditional
+/// document) are touched, and only when the text shows a character-level
+/// converter at work (see [`RepairOptions::force`]).
+///
 /// A leftover (于 干 系 制 后 范 余 里 托 扎 ...) changes only where a
 /// phrase of OpenCC's `STPhrases` confirms it in context: the text is read
 /// as Simplified character by character (`TSCharacters`), walked with
@@ -154,6 +170,66 @@ impl Repaired {
 /// assert_eq!(r.edits().len(), 3);
 /// ```
 pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
+    // Repair Traditional lines only (and script-neutral lines of a
+    // Traditional document): a Simplified line is not a damaged
+    // Traditional one. Wrong picks of a converter are looked for only where
+    // Simplified-only leftovers show that a converter was at work.
+    let document = detect(text).script();
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let profile = detect(line);
+        let eligible = match profile.script() {
+            Script::Traditional => true,
+            Script::Ambiguous => document == Script::Traditional,
+            _ => false,
+        };
+        if eligible {
+            lines.push((offset, line));
+        }
+        offset += line.len();
+    }
+    let mut edits: Vec<RepairEdit> = Vec::new();
+    for &(offset, line) in &lines {
+        repair_part(line, offset, options, false, &mut edits);
+    }
+    // Repair only text that shows a character-level converter at work:
+    // phrase-confirmed leftovers of characters such a converter keeps
+    // (those among their own STCharacters candidates: 系 制 于 后 ...).
+    // Natural Traditional text has next to none; without this gate,
+    // legitimate variant choices (了解, 厘米 in Hong Kong) would be
+    // "repaired".
+    let data = data();
+    let han: usize =
+        lines.iter().map(|(_, l)| l.chars().filter(|&c| crate::script::is_han(u32::from(c))).count()).sum();
+    let evidence =
+        edits.iter().filter(|e| e.rule.starts_with("phrase") && data.candidates(e.from).contains(&e.from)).count();
+    // Natural Hong Kong text shows under one such edit per 1,000 Han
+    // characters (CTCPC sample: 0.74); machine-converted pages well over
+    // ten (the seed: 15).
+    let machine_converted = evidence >= 2 && evidence * 250 >= han;
+    if !machine_converted && !options.force {
+        edits.clear();
+    } else if machine_converted {
+        // A converter was at work: also fix its wrong picks.
+        edits.clear();
+        for &(offset, line) in &lines {
+            repair_part(line, offset, options, true, &mut edits);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for e in &edits {
+        out.push_str(text.get(last..e.range.start).unwrap_or(""));
+        out.push(e.to);
+        last = e.range.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    Repaired { text: out, edits }
+}
+
+/// Repairs one eligible line; `offset` is its position in the whole text.
+fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: bool, edits: &mut Vec<RepairEdit>) {
     let data = data();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let projection: String = chars.iter().map(|&(_, c)| data.project(c)).collect();
@@ -165,7 +241,6 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
         RepairTarget::HongKong => Some(&data.t2hk),
     };
 
-    let mut edits: Vec<RepairEdit> = Vec::new();
     let mut covered = vec![false; chars.len()];
     let (mut pos, mut index) = (0, 0);
     while pos < proj_bytes.len() {
@@ -205,7 +280,8 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
                 // Simplified character than the phrase's (復合 for 複合),
                 // and the two are not mere glyph variants (臺/台, 鑒/鑑).
                 let leftover = o == p && data.candidates(o).contains(&v);
-                let wrong_pick = o != p
+                let wrong_pick = wrong_picks
+                    && o != p
                     && v != p
                     && data.candidates(p).contains(&o)
                     && data.candidates(p).contains(&v)
@@ -213,7 +289,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
                 if v != o && (leftover || wrong_pick) && !valid_regionally {
                     let to = targeted.get(j).copied().filter(|_| targeted.len() == key_chars).unwrap_or(v);
                     edits.push(RepairEdit {
-                        range: at..at + o.len_utf8(),
+                        range: offset + at..offset + at + o.len_utf8(),
                         from: o,
                         to,
                         rule: format!("phrase {key}→{value_text}"),
@@ -225,8 +301,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
         index += key_chars;
     }
 
-    let traditional = detect(text).script() == Script::Traditional;
-    if traditional {
+    {
         // 于 is Traditional only as a surname: elsewhere it is a leftover
         // of 於 even where no phrase covers it.
         for (k, &(at, c)) in chars.iter().enumerate() {
@@ -236,7 +311,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
                     None => '於',
                 };
                 edits.push(RepairEdit {
-                    range: at..at + c.len_utf8(),
+                    range: offset + at..offset + at + c.len_utf8(),
                     from: c,
                     to,
                     rule: "preposition 于→於".to_owned(),
@@ -245,7 +320,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
         }
         edits.sort_by_key(|e| e.range.start);
     }
-    if options.simplified_only && traditional {
+    if options.simplified_only {
         for (k, &(at, c)) in chars.iter().enumerate() {
             if covered.get(k).copied().unwrap_or(true) || !data.is_simplified_only(c) {
                 continue;
@@ -256,7 +331,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
                     None => first,
                 };
                 edits.push(RepairEdit {
-                    range: at..at + c.len_utf8(),
+                    range: offset + at..offset + at + c.len_utf8(),
                     from: c,
                     to,
                     rule: format!("simplified-only {c}→{first}"),
@@ -265,16 +340,6 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
         }
         edits.sort_by_key(|e| e.range.start);
     }
-
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for e in &edits {
-        out.push_str(text.get(last..e.range.start).unwrap_or(""));
-        out.push(e.to);
-        last = e.range.end;
-    }
-    out.push_str(text.get(last..).unwrap_or(""));
-    Repaired { text: out, edits }
 }
 
 /// Words that mark a person after a name (in either script).
