@@ -9,7 +9,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(convert stream); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(convert stream text); fi
 export RUSTC_BOOTSTRAP=1
 cd "$here"
 python3 - "$here" <<'PY'
@@ -21,11 +21,11 @@ zuo = open(os.path.join(root, "tests/data/zuozhuan.txt"), encoding="utf-8").read
 text = re.sub(r",\s*([}\]])", r"\1", open(os.path.join(root, "tests/data/opencc-testcases.json"), encoding="utf-8").read())
 cases = [c["input"] for c in json.loads(text)["cases"]]
 pieces = [seed[i:i + 300] for i in range(0, len(seed), 300)] + [zuo[i:i + 300] for i in range(0, len(zuo), 300)] + cases
-for target in ("convert", "stream"):
+for target in ("convert", "stream", "text"):
     d = os.path.join(here, "corpus", target)
     os.makedirs(d, exist_ok=True)
     for i, p in enumerate(pieces):
-        head = bytes([i % 16]) if target == "convert" else bytes([i % 16, 3, 5, 11, 2])
+        head = {"convert": bytes([i % 16]), "stream": bytes([i % 16, 3, 5, 11, 2]), "text": bytes([i % 4])}[target]
         with open(os.path.join(d, f"seed-{i:04}"), "wb") as f:
             f.write(head + p.encode("utf-8"))
 PY

@@ -51,6 +51,11 @@ pub enum ErrorKind {
         /// What is wrong with it.
         reason: String,
     },
+    /// A date that is not `YYYY-MM-DD` or does not exist.
+    InvalidDate {
+        /// The text that was given.
+        text: String,
+    },
     /// A dictionary file that a configuration names could not be found.
     MissingDictionary {
         /// The path that was looked up.
@@ -121,6 +126,7 @@ impl fmt::Display for Error {
             ErrorKind::InvalidDictionary { file, line, reason } => {
                 write!(f, "invalid dictionary {file}, line {line}: {reason}")
             }
+            ErrorKind::InvalidDate { text } => write!(f, "invalid date {text:?} (expected YYYY-MM-DD)"),
             ErrorKind::MissingDictionary { path } => {
                 write!(f, "dictionary not found: {}", path.display())
             }

@@ -186,6 +186,23 @@ proptest! {
         prop_assert_eq!(rebuilt, r.text());
     }
 
+    /// Extraction never panics and its spans lie on character boundaries
+    /// inside the input, in order and without overlap.
+    #[test]
+    fn extraction_spans_are_valid(s in prop_oneof![text(), messy(), any::<String>()]) {
+        let found = zhtext::Extractor::new().extract(&s);
+        let mut last = 0;
+        for r in found.figures().iter().map(|f| f.range()) {
+            prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
+            last = r.end;
+        }
+        let mut last = 0;
+        for r in found.contacts().iter().map(|c| c.range()) {
+            prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
+            last = r.end;
+        }
+    }
+
     /// A line break ends every match. (OpenCC copies an ideographic
     /// description sequence whole, and one may span the break, so `a` has
     /// no IDS operator.)

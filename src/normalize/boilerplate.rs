@@ -42,10 +42,22 @@ fn letters(s: &str) -> String {
 pub(crate) fn boilerplate_lines(text: &str) -> Vec<Range<usize>> {
     let t2s = Converter::new(Config::T2s);
     let mut lines: Vec<(Range<usize>, Kind)> = Vec::new();
+    // Lines end at \n, \r\n or a lone \r, as normalisation sees them.
+    let bytes = text.as_bytes();
+    let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let range = start..start + piece.len();
-        start = range.end;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends {
+            pieces.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < bytes.len() {
+        pieces.push(start..bytes.len());
+    }
+    for range in pieces {
+        let piece = text.get(range.clone()).unwrap_or("");
         let content = piece.trim();
         let kind = if content.is_empty() {
             Kind::Blank
