@@ -255,3 +255,32 @@ fn normalize_repair_alone_aligns_with_the_input_and_matches_the_gold() {
     assert!(edits.iter().all(|e| e["kind"] == "repair" && e["rule"].as_str().is_some()));
     assert!(edits.len() >= 39);
 }
+
+#[test]
+fn extract_prints_figures_and_contacts_as_json() {
+    let seed = seed();
+    let out = bin().args(["extract", "--reference-date", "2022-11-01"]).arg(data("seed-dajiang.txt")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["entities"].as_array().is_some());
+    let figures = doc["figures"].as_array().unwrap();
+    assert!(figures.len() >= 27);
+    for f in figures.iter().chain(doc["contacts"].as_array().unwrap()) {
+        let (start, end) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        assert_eq!(&seed[start..end], f["text"].as_str().unwrap());
+    }
+    assert!(figures.iter().any(|f| f["text"] == "今年8月" && f["iso"] == "2022-08"));
+    assert!(figures.iter().any(|f| f["text"] == "1.5億元" && f["value"] == 150_000_000.0));
+    let contacts: Vec<&str> = doc["contacts"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert_eq!(contacts, ["0750-5524538", "ts686@126.com"]);
+
+    let out = run_with_stdin(&["extract", "--lines"], "共1869人\n無數字\n電話:0750-5524538\n".as_bytes());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["figures"][0]["start"], 3);
+    assert_eq!(lines[2]["contacts"][0]["start"], 7);
+
+    let bad = bin().args(["extract", "--reference-date", "2022-13-01"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}

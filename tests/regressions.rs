@@ -19,3 +19,13 @@ fn boilerplate_lines_end_at_lone_carriage_returns() {
     let once = normalizer.normalize(&text);
     assert_eq!(normalizer.normalize(once.text()).text(), once.text());
 }
+
+/// Blank lines on both sides of a removed boilerplate line: the collapse
+/// must see them as adjacent, or the second pass collapses again.
+#[test]
+fn blank_lines_around_removed_boilerplate_collapse_once() {
+    let (flags, text) = case("text-blank-lines-around-boilerplate.bin");
+    let normalizer = Normalizer::builder().strip_boilerplate(flags & 1 != 0).build();
+    let once = normalizer.normalize(&text);
+    assert_eq!(normalizer.normalize(once.text()).text(), once.text());
+}

@@ -57,6 +57,36 @@ enum Command {
     /// and script conversion on request. Step flags select exactly those
     /// steps; with none, the default safe steps run; --all runs every step.
     Normalize(NormalizeArgs),
+    /// Extract figures and contacts as JSON: one object per input, or per
+    /// line with --lines (JSON Lines). Shape: {"entities": [], "figures":
+    /// [{"kind", "text", "value", "unit", "iso", "start", "end",
+    /// "qualifiers", "upper"}], "contacts": [{"type", "text", "start",
+    /// "end"}]}, byte offsets into the document (the input, or the line).
+    /// People, organisations and places ("entities") are not extracted yet:
+    /// the array is always empty.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files, or directories with -r. None: standard input.
+    paths: Vec<PathBuf>,
+    /// Descend into directories.
+    #[arg(short, long)]
+    recursive: bool,
+    /// Each line is a separate document; one JSON object per line.
+    #[arg(long)]
+    lines: bool,
+    /// Resolve relative dates (今年8月) against this date.
+    #[arg(long, value_parser = parse_date)]
+    reference_date: Option<zhtext::Date>,
+    /// Input encoding.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    from_encoding: InputEncoding,
+}
+
+fn parse_date(s: &str) -> Result<zhtext::Date, String> {
+    s.parse().map_err(|e: zhtext::Error| e.to_string())
 }
 
 #[derive(clap::Args)]
@@ -183,6 +213,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => report(convert(&args)),
         Command::Detect(args) => report(detect(&args)),
         Command::Normalize(args) => report(normalize(&args)),
+        Command::Extract(args) => report(extract(&args)),
     }
 }
 
@@ -403,6 +434,109 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
     } else {
         Err(failures)
     }
+}
+
+fn extract(args: &ExtractArgs) -> Result<(), Vec<String>> {
+    let extractor = match args.reference_date {
+        Some(d) => zhtext::Extractor::new().reference_date(d),
+        None => zhtext::Extractor::new(),
+    };
+    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
+        vec![None]
+    } else {
+        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failures = Vec::new();
+    for input in inputs {
+        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let text = match read_text(input.as_deref(), args.from_encoding) {
+            Ok(text) => text,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let documents: Vec<&str> = if args.lines {
+            text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
+        } else {
+            vec![text.as_str()]
+        };
+        let count = documents.len();
+        for (i, doc) in documents.into_iter().enumerate() {
+            // A trailing newline does not make an extra empty document.
+            if args.lines && i + 1 == count && doc.is_empty() {
+                continue;
+            }
+            let json = extraction_json(doc, &extractor.extract(doc));
+            if let Err(e) = writeln!(out, "{json}") {
+                return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
+            }
+        }
+    }
+    let _ = out.flush();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
+}
+
+fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value {
+    let figures: Vec<serde_json::Value> = found
+        .figures()
+        .iter()
+        .map(|f| {
+            let kind = match f.kind() {
+                zhtext::FigureKind::Count => "count",
+                zhtext::FigureKind::Money => "money",
+                zhtext::FigureKind::Area => "area",
+                zhtext::FigureKind::Percent => "percent",
+                zhtext::FigureKind::Date => "date",
+                zhtext::FigureKind::Duration => "duration",
+                _ => "other",
+            };
+            let qualifiers: Vec<&str> = f
+                .qualifiers()
+                .iter()
+                .map(|q| match q {
+                    zhtext::Qualifier::Approximate => "approximate",
+                    zhtext::Qualifier::AtLeast => "at_least",
+                    zhtext::Qualifier::AtMost => "at_most",
+                    _ => "other",
+                })
+                .collect();
+            serde_json::json!({
+                "kind": kind,
+                "text": text.get(f.range()).unwrap_or(""),
+                "value": f.value(),
+                "unit": f.unit(),
+                "iso": f.iso(),
+                "start": f.range().start,
+                "end": f.range().end,
+                "qualifiers": qualifiers,
+                "upper": f.upper(),
+            })
+        })
+        .collect();
+    let contacts: Vec<serde_json::Value> = found
+        .contacts()
+        .iter()
+        .map(|c| {
+            let kind = match c.kind() {
+                zhtext::ContactKind::Phone => "phone",
+                zhtext::ContactKind::Email => "email",
+                _ => "url",
+            };
+            serde_json::json!({
+                "type": kind,
+                "text": text.get(c.range()).unwrap_or(""),
+                "start": c.range().start,
+                "end": c.range().end,
+            })
+        })
+        .collect();
+    serde_json::json!({ "entities": [], "figures": figures, "contacts": contacts })
 }
 
 /// A whole input as UTF-8 text.

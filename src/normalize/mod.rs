@@ -311,14 +311,15 @@ impl Normalizer {
                 }
             }
         }
+        // Removed lines do not count for the whitespace rules (blank lines
+        // around them collapse as if they had never been there).
+        let removed = if self.boilerplate { boilerplate::boilerplate_lines(text) } else { Vec::new() };
         if self.whitespace {
-            whitespace_edits(&chars, text.len(), &mut edit);
+            whitespace_edits(&chars, text.len(), &removed, &mut edit);
         }
 
-        if self.boilerplate {
-            for range in boilerplate::boilerplate_lines(text) {
-                edits.push(Edit { range, replacement: String::new(), kind: EditKind::Boilerplate });
-            }
+        for range in removed {
+            edits.push(Edit { range, replacement: String::new(), kind: EditKind::Boilerplate });
         }
         // At equal starts the longer edit (a removed line) wins over edits
         // inside it.
@@ -329,7 +330,13 @@ impl Normalizer {
 
 /// Spaces at line ends, spaces between Han characters, and blank lines
 /// beyond one.
-fn whitespace_edits(chars: &[(usize, char)], text_len: usize, edit: &mut impl FnMut(Range<usize>, &str, EditKind)) {
+fn whitespace_edits(
+    chars: &[(usize, char)],
+    text_len: usize,
+    removed: &[Range<usize>],
+    edit: &mut impl FnMut(Range<usize>, &str, EditKind),
+) {
+    let is_removed = |i: usize| chars.get(i).is_some_and(|&(at, _)| removed.iter().any(|r| r.contains(&at)));
     let is_space = |c: char| c == ' ' || c == '\t' || c == '\u{3000}';
     let at = |i: usize| chars.get(i).map_or(text_len, |&(at, _)| at);
     let han_at = |i: usize| chars.get(i).is_some_and(|&(_, c)| is_han(u32::from(c)));
@@ -337,6 +344,10 @@ fn whitespace_edits(chars: &[(usize, char)], text_len: usize, edit: &mut impl Fn
     let mut blank_lines = 0;
     let mut line_has_text = false;
     while let Some(&(_, c)) = chars.get(i) {
+        if is_removed(i) {
+            i += 1;
+            continue;
+        }
         if is_space(c) {
             let start = i;
             while chars.get(i).is_some_and(|&(_, c)| is_space(c)) {
