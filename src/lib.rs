@@ -1,8 +1,18 @@
 //! Chinese text in both scripts.
 //!
-//! `zhtext` converts between Traditional and Simplified Chinese exactly as
-//! [OpenCC](https://github.com/BYVoid/OpenCC) 1.4.2 does, for all 16 of
-//! its configurations, with OpenCC's own dictionaries compiled in.
+//! - [`Converter`]: Traditional⇄Simplified conversion exactly as
+//!   [OpenCC](https://github.com/BYVoid/OpenCC) 1.4.2 does, for all 16 of
+//!   its configurations, with OpenCC's own dictionaries compiled in;
+//!   strings, caller-owned buffers and bounded-memory streams.
+//! - [`detect`]: which script a text is in, its Simplified leftovers, and
+//!   its regional standard.
+//! - [`Normalizer`]: punctuation and character width, quotes,
+//!   compatibility ideographs, whitespace and site boilerplate, with an
+//!   [`OffsetMap`] back to the source.
+//! - [`repair`]: conservative repair of machine-converted Traditional text
+//!   (聯系→聯繫 where a phrase confirms it; 范世通 stays).
+//! - [`Extractor`]: figures (counts, money, areas, percentages, dates) and
+//!   contacts, with byte spans and normalised values.
 //!
 //! # Example
 //!
@@ -20,9 +30,18 @@
 //!     t2s.convert_into(line, &mut out);
 //! }
 //! assert_eq!(out, "简体");
+//!
+//! // A machine-converted page: detect, repair, normalise, extract.
+//! let page = "近日,大江鎮領導干部聯系高層次人才,引進1869人,投資1.5億元。";
+//! assert_eq!(zhtext::detect(page).script(), zhtext::Script::Traditional);
+//! let repaired = zhtext::repair(page, &zhtext::RepairOptions::new());
+//! let normalized = zhtext::Normalizer::new().normalize(repaired.text());
+//! assert_eq!(normalized.text(), "近日，大江鎮領導幹部聯繫高層次人才，引進1869人，投資1.5億元。");
+//! let figures = zhtext::Extractor::new().extract(normalized.text());
+//! assert_eq!(figures.figures().len(), 2);
 //! ```
 //!
-//! # Semantics
+//! # Semantics of conversion
 //!
 //! Output is byte-identical to OpenCC 1.4.2 (its Python package with default
 //! options) on its own dictionaries: the CJK compatibility normalization,
@@ -34,8 +53,12 @@
 //!
 //! # Features
 //!
-//! No optional features yet; the only dependency is `serde_json`, for
-//! OpenCC's configuration files.
+//! - `serde`: `Serialize`/`Deserialize` for the extraction results.
+//! - `cli`: the `zhtext` command-line tool (`convert`, `detect`,
+//!   `normalize`, `extract`).
+//!
+//! Without features the dependencies are `serde_json` (OpenCC's
+//! configuration files) and `simdutf8` (validating streamed input).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -20,6 +20,13 @@ fn public_types_are_send_sync_and_unwind_safe() {
     check::<Config>();
     check::<ErrorKind>();
     check::<zhtext::StreamStats>();
+    check::<zhtext::Normalizer>();
+    check::<zhtext::Normalized>();
+    check::<zhtext::Extractor>();
+    check::<zhtext::Extraction>();
+    check::<zhtext::ScriptProfile>();
+    check::<zhtext::Repaired>();
+    check::<zhtext::RepairOptions>();
     // Like std::io::Error, which it may wrap, Error is not UnwindSafe.
     send_sync::<Error>();
     fn clone<T: Clone>() {}
