@@ -65,18 +65,26 @@ fn main() {
         }
 
         let expected = opencc.convert(input).expect("opencc");
-        let mut results = Vec::new();
-        for (peer, convert) in &peers {
+        for (_, convert) in &peers {
             let _ = convert("漢字汉字"); // first use: load dictionaries
-            let mut best = f64::MAX;
-            let mut output = String::new();
-            for _ in 0..reps {
-                let t = Instant::now();
-                output = convert(input);
-                best = best.min(t.elapsed().as_secs_f64());
-            }
-            results.push((peer, input.len() as f64 / best / 1e6, output == expected));
         }
+        // Round robin: every converter is timed once per round, so a
+        // change in the shared machine's speed affects them alike.
+        let mut best = vec![f64::MAX; peers.len()];
+        let mut same = vec![true; peers.len()];
+        for _ in 0..reps {
+            for (k, (_, convert)) in peers.iter().enumerate() {
+                let t = Instant::now();
+                let output = convert(input);
+                best[k] = best[k].min(t.elapsed().as_secs_f64());
+                same[k] &= output == expected;
+            }
+        }
+        let results: Vec<(&&str, f64, bool)> = peers
+            .iter()
+            .enumerate()
+            .map(|(k, (name, _))| (name, input.len() as f64 / best[k] / 1e6, same[k]))
+            .collect();
         let ours = results.first().map_or(1.0, |r| r.1);
         for (peer, mbs, same) in results {
             println!("| {name} | {peer} | {mbs:.0} | {:.2}x | {} |", mbs / ours, if same { "yes" } else { "no" });
