@@ -753,8 +753,20 @@ fn convert_reader<R: Read, W: Write>(
             converter.convert_stream(reader, &mut out).map(|_| ())
         }
     };
-    result.map_err(|e| e.to_string())?;
-    out.flush().map_err(|e| io_reason(&e))
+    // A reader that stopped listening (| head) is not an error.
+    let broken_pipe = |e: &zhtext::Error| {
+        std::error::Error::source(e)
+            .and_then(|s| s.downcast_ref::<io::Error>())
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    };
+    match result {
+        Err(e) if broken_pipe(&e) => return Ok(()),
+        other => other.map_err(|e| e.to_string())?,
+    }
+    match out.flush() {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| io_reason(&e)),
+    }
 }
 
 /// Decodes a legacy encoding to UTF-8 as it is read.
