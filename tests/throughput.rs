@@ -1,9 +1,9 @@
 //! Throughput guard: fails when conversion gets markedly slower.
 //!
 //! Absolute speed depends on the machine, so this measures zhtext against a
-//! baseline in the same process, alternately, on the same input: a plain
-//! character-by-character table lookup (the simplest possible converter,
-//! written here). The ratio zhtext / baseline must stay above the floor in
+//! baseline in the same process, alternately, on the same input: for
+//! conversion a plain character-by-character table lookup (the simplest
+//! possible converter, written here), for extraction a scan for digit runs. The ratio zhtext / baseline must stay above the floor in
 //! `tests/data/throughput-floor.txt`, set at about half of the ratio
 //! measured when the floor was last raised.
 //!
@@ -57,6 +57,22 @@ fn best_of(reps: usize, mut f: impl FnMut()) -> f64 {
     best
 }
 
+/// The extraction baseline: the simplest figure finder, digit runs followed
+/// by a character, collected as strings.
+fn digit_runs(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut run = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else if !run.is_empty() {
+            run.push(c);
+            found.push(std::mem::take(&mut run));
+        }
+    }
+    found
+}
+
 fn floor(name: &str) -> f64 {
     let text = std::fs::read_to_string(format!("{}/tests/data/throughput-floor.txt", root())).unwrap();
     text.lines()
@@ -103,6 +119,26 @@ fn conversion_keeps_its_speed_relative_to_a_plain_table_lookup() {
         if ratio < min {
             failures.push(format!("{config}: ratio {ratio:.2} below floor {min}"));
         }
+    }
+    // Extraction against its own baseline, on the seed article (figures
+    // and contacts are dense there).
+    let seed = std::fs::read_to_string(format!("{}/tests/data/seed-dajiang.txt", root())).unwrap().repeat(50);
+    let extractor = zhtext::Extractor::new();
+    let (mut ours, mut base) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        ours = ours.min(best_of(2, || {
+            std::hint::black_box(extractor.extract(&seed));
+        }));
+        base = base.min(best_of(2, || {
+            std::hint::black_box(digit_runs(&seed));
+        }));
+    }
+    let ratio = base / ours;
+    let min = floor("extract");
+    let mb = seed.len() as f64 / 1e6;
+    println!("extract: zhtext {:.0} MB/s, baseline {:.0} MB/s, ratio {ratio:.2} (floor {min})", mb / ours, mb / base);
+    if ratio < min {
+        failures.push(format!("extract: ratio {ratio:.2} below floor {min}"));
     }
     assert!(failures.is_empty(), "{}", failures.join("; "));
 }
