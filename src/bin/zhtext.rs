@@ -230,23 +230,9 @@ fn report(result: Result<(), Vec<String>>) -> ExitCode {
 }
 
 fn detect(args: &DetectArgs) -> Result<(), Vec<String>> {
-    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failures = Vec::new();
-    for input in inputs {
-        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
-        let text = match read_text(input.as_deref(), args.from_encoding) {
-            Ok(text) => text,
-            Err(e) => {
-                failures.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
-        let p = zhtext::detect(&text);
+    for_each_input(&args.paths, args.recursive, args.from_encoding, |input, text, out| {
+        let name = input.map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let p = zhtext::detect(text);
         let script = match p.script() {
             zhtext::Script::Simplified => "simplified",
             zhtext::Script::Traditional => "traditional",
@@ -291,16 +277,8 @@ fn detect(args: &DetectArgs) -> Result<(), Vec<String>> {
                 p.leftovers().len()
             )
         };
-        if let Err(e) = writeln!(out, "{line}") {
-            return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
-        }
-    }
-    let _ = out.flush();
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures)
-    }
+        writeln!(out, "{line}")
+    })
 }
 
 fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
@@ -325,30 +303,15 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
     } else {
         zhtext::Normalizer::new()
     };
-    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failures = Vec::new();
-    for input in inputs {
-        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
-        let text = match read_text(input.as_deref(), args.from_encoding) {
-            Ok(text) => text,
-            Err(e) => {
-                failures.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
+    for_each_input(&args.paths, args.recursive, args.from_encoding, |input, text, out| {
         // Repair first: it changes characters one for one, so positions in
         // the repaired text map to the input by character index.
         let (repaired, repair_edits) = if do_repair {
-            let r = zhtext::repair(&text, &repair_options);
+            let r = zhtext::repair(text, &repair_options);
             let edits = r.edits().to_vec();
             (r.into_text(), edits)
         } else {
-            (text.clone(), Vec::new())
+            (text.to_owned(), Vec::new())
         };
         let to_input: Vec<usize> = {
             let mut map: Vec<usize> = vec![0; repaired.len() + 1];
@@ -424,16 +387,8 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
             };
             out.write_all(result.as_bytes())
         };
-        if let Err(e) = written {
-            return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
-        }
-    }
-    let _ = out.flush();
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures)
-    }
+        written
+    })
 }
 
 fn extract(args: &ExtractArgs) -> Result<(), Vec<String>> {
@@ -441,45 +396,19 @@ fn extract(args: &ExtractArgs) -> Result<(), Vec<String>> {
         Some(d) => zhtext::Extractor::new().reference_date(d),
         None => zhtext::Extractor::new(),
     };
-    let inputs: Vec<Option<PathBuf>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        expand(&args.paths, args.recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let mut failures = Vec::new();
-    for input in inputs {
-        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
-        let text = match read_text(input.as_deref(), args.from_encoding) {
-            Ok(text) => text,
-            Err(e) => {
-                failures.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
-        let documents: Vec<&str> = if args.lines {
-            text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect()
-        } else {
-            vec![text.as_str()]
-        };
+    for_each_input(&args.paths, args.recursive, args.from_encoding, |_, text, out| {
+        let documents: Vec<&str> =
+            if args.lines { text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect() } else { vec![text] };
         let count = documents.len();
         for (i, doc) in documents.into_iter().enumerate() {
             // A trailing newline does not make an extra empty document.
             if args.lines && i + 1 == count && doc.is_empty() {
                 continue;
             }
-            let json = extraction_json(doc, &extractor.extract(doc));
-            if let Err(e) = writeln!(out, "{json}") {
-                return Err(vec![format!("<stdout>: {}", io_reason(&e))]);
-            }
+            writeln!(out, "{}", extraction_json(doc, &extractor.extract(doc)))?;
         }
-    }
-    let _ = out.flush();
-    if failures.is_empty() {
         Ok(())
-    } else {
-        Err(failures)
-    }
+    })
 }
 
 fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value {
@@ -537,6 +466,46 @@ fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value 
         })
         .collect();
     serde_json::json!({ "entities": [], "figures": figures, "contacts": contacts })
+}
+
+/// Reads each input (the PATHs, directories expanded with `recursive`, or
+/// standard input) as text and hands it to `each` with its path and the
+/// shared standard output. An input that cannot be read is reported and
+/// skipped; an output error stops everything (a closed pipe quietly).
+fn for_each_input(
+    paths: &[PathBuf],
+    recursive: bool,
+    encoding: InputEncoding,
+    mut each: impl FnMut(Option<&Path>, &str, &mut dyn Write) -> io::Result<()>,
+) -> Result<(), Vec<String>> {
+    let inputs: Vec<Option<PathBuf>> = if paths.is_empty() {
+        vec![None]
+    } else {
+        expand(paths, recursive).map_err(|e| vec![e])?.into_iter().map(|(p, _)| Some(p)).collect()
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut failures = Vec::new();
+    for input in inputs {
+        let name = input.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        let text = match read_text(input.as_deref(), encoding) {
+            Ok(text) => text,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        match each(input.as_deref(), &text, &mut out) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(vec![format!("<stdout>: {}", io_reason(&e))]),
+        }
+    }
+    let _ = out.flush();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
 }
 
 /// A whole input as UTF-8 text.

@@ -320,36 +320,7 @@ impl Pipeline {
         out: &mut String,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
-        match self.stages.as_slice() {
-            [] => {
-                out.push_str(text);
-                Ok(())
-            }
-            [only] => {
-                // Most words have no key of the later stage in them.
-                if only.leaves_unchanged(text) {
-                    out.push_str(text);
-                    Ok(())
-                } else {
-                    only.run(text, out)
-                }
-            }
-            rest => {
-                let Scratch { a, b, .. } = scratch;
-                a.clear();
-                a.push_str(text);
-                for (i, stage) in rest.iter().enumerate() {
-                    if i + 1 == rest.len() {
-                        stage.run(a, out)?;
-                    } else {
-                        b.clear();
-                        stage.run(a, b)?;
-                        std::mem::swap(a, b);
-                    }
-                }
-                Ok(())
-            }
-        }
+        run_chain(&self.stages, text, out, scratch)
     }
 
     /// Runs one segment through the conversion chain.
@@ -359,27 +330,37 @@ impl Pipeline {
         out: &mut String,
         scratch: &mut Scratch,
     ) -> Result<(), NeedsNormalization> {
-        match self.stages.as_slice() {
-            [] => {
-                out.push_str(segment);
-                Ok(())
-            }
-            [only] => only.run(segment, out),
-            [first, rest @ ..] => {
-                let Scratch { a, b, .. } = scratch;
-                a.clear();
-                first.run(segment, a)?;
-                for (i, stage) in rest.iter().enumerate() {
-                    if i + 1 == rest.len() {
-                        stage.run(a, out)?;
-                    } else {
-                        b.clear();
-                        stage.run(a, b)?;
-                        std::mem::swap(a, b);
-                    }
+        run_chain(&self.stages, segment, out, scratch)
+    }
+}
+
+/// Runs `text` through `stages` in turn, appending the result to `out`.
+fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+    match stages {
+        [] => {
+            out.push_str(text);
+            Ok(())
+        }
+        // Most words and runs have no key of a lone stage in them.
+        [only] if only.leaves_unchanged(text) => {
+            out.push_str(text);
+            Ok(())
+        }
+        [only] => only.run(text, out),
+        [first, rest @ ..] => {
+            let Scratch { a, b, .. } = scratch;
+            a.clear();
+            first.run(text, a)?;
+            for (i, stage) in rest.iter().enumerate() {
+                if i + 1 == rest.len() {
+                    stage.run(a, out)?;
+                } else {
+                    b.clear();
+                    stage.run(a, b)?;
+                    std::mem::swap(a, b);
                 }
-                Ok(())
             }
+            Ok(())
         }
     }
 }

@@ -459,26 +459,9 @@ impl Trie {
     /// Continues a match whose first character `c1` led to node `n`, with
     /// the next character at `pos`.
     #[inline]
-    pub(crate) fn walk(&self, bytes: &[u8], mut pos: usize, c1: u32, mut n: u32) -> Option<Match<'_>> {
-        let mut node = self.node(n);
-        if node.children == 0 || pos >= bytes.len() {
-            return self.node_match(n);
-        }
+    pub(crate) fn walk(&self, bytes: &[u8], pos: usize, c1: u32, n: u32) -> Option<Match<'_>> {
         let (c2, _) = decode(bytes, pos);
-        if !self.may_continue(c1, c2) {
-            return self.node_match(n);
-        }
-        while node.children > 0 && pos < bytes.len() {
-            let (c, len) = decode(bytes, pos);
-            let next = self.child(node, c);
-            if next == 0 {
-                break;
-            }
-            n = next;
-            node = self.node(n);
-            pos += len;
-        }
-        self.node_match(n)
+        self.match_from(bytes, pos, c1, c2, n)
     }
 
     /// The longest key in characters.

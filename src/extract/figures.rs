@@ -236,11 +236,9 @@ fn date_at(chars: &[char], i: usize, n: super::numerals::Number, reference: Opti
     {
         year = Some(n.value as i32);
         j += 1;
-        if let Some((m, len)) = small_int(chars, j).filter(|(m, _)| (1..=12).contains(m)) {
-            if chars.get(j + len) == Some(&'月') {
-                month = Some(m);
-                j += len + 1;
-            }
+        if let Some((m, end)) = month_at(chars, j) {
+            month = Some(m);
+            j = end;
         }
     } else if chars.get(j) == Some(&'月') && (1.0..=12.0).contains(&n.value) && n.value.fract() == 0.0 && n.len <= 2 {
         month = Some(n.value as u32);
@@ -258,27 +256,13 @@ fn date_at(chars: &[char], i: usize, n: super::numerals::Number, reference: Opti
         return None;
     }
     if month.is_some() {
-        if let Some((d, len)) = small_int(chars, j).filter(|(d, _)| (1..=31).contains(d)) {
-            if matches!(chars.get(j + len), Some('日' | '號' | '号')) {
-                day = Some(d);
-                j += len + 1;
-            }
+        if let Some((d, end)) = day_at(chars, j) {
+            day = Some(d);
+            j = end;
         }
     }
     let iso = iso(year, month, day);
-    Some((
-        Figure {
-            kind: FigureKind::Date,
-            start: 0,
-            end: 0,
-            value: None,
-            upper: None,
-            unit: None,
-            iso,
-            qualifiers: Vec::new(),
-        },
-        j,
-    ))
+    Some((date_figure(iso), j))
 }
 
 /// Dates that start with a word: 今年8月, 去年, 民國113年.
@@ -299,16 +283,12 @@ fn word_date(chars: &[char], i: usize, reference: Option<Date>) -> Option<(Figur
     };
     let mut month = None;
     let mut day = None;
-    if let Some((m, len)) = small_int(chars, j).filter(|(m, _)| (1..=12).contains(m)) {
-        if chars.get(j + len) == Some(&'月') {
-            month = Some(m);
-            j += len + 1;
-            if let Some((d, len)) = small_int(chars, j).filter(|(d, _)| (1..=31).contains(d)) {
-                if matches!(chars.get(j + len), Some('日' | '號' | '号')) {
-                    day = Some(d);
-                    j += len + 1;
-                }
-            }
+    if let Some((m, end)) = month_at(chars, j) {
+        month = Some(m);
+        j = end;
+        if let Some((d, end)) = day_at(chars, j) {
+            day = Some(d);
+            j = end;
         }
     }
     // 今年 alone is a time word, not a figure; 今年8月 is a date.
@@ -316,19 +296,32 @@ fn word_date(chars: &[char], i: usize, reference: Option<Date>) -> Option<(Figur
         return None;
     }
     let iso = iso(year, month, day);
-    Some((
-        Figure {
-            kind: FigureKind::Date,
-            start: 0,
-            end: 0,
-            value: None,
-            upper: None,
-            unit: None,
-            iso,
-            qualifiers: Vec::new(),
-        },
-        j,
-    ))
+    Some((date_figure(iso), j))
+}
+
+/// `M月` at `at`: the month and the index after 月.
+fn month_at(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    let (m, len) = small_int(chars, at).filter(|(m, _)| (1..=12).contains(m))?;
+    (chars.get(at + len) == Some(&'月')).then_some((m, at + len + 1))
+}
+
+/// `D日` (or 號) at `at`: the day and the index after it.
+fn day_at(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    let (d, len) = small_int(chars, at).filter(|(d, _)| (1..=31).contains(d))?;
+    matches!(chars.get(at + len), Some('日' | '號' | '号')).then_some((d, at + len + 1))
+}
+
+fn date_figure(iso: Option<String>) -> Figure {
+    Figure {
+        kind: FigureKind::Date,
+        start: 0,
+        end: 0,
+        value: None,
+        upper: None,
+        unit: None,
+        iso,
+        qualifiers: Vec::new(),
+    }
 }
 
 /// A small integer (1 or 2 Arabic digits, or Chinese numerals) at `at`.
