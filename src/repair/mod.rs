@@ -2,25 +2,19 @@
 //!
 //! Mainland portals produce "Traditional" pages with a character-level
 //! converter that leaves ambiguous characters as they were (于 干 系 制 后
-//! 范 余 里 托 扎 ...). A leftover is repaired only where a phrase of
-//! OpenCC's `STPhrases` confirms it in context:
+//! 范 余 里 托 扎 ...) and sometimes picks the wrong candidate (復合 for
+//! 複合). A character is repaired only where a phrase of OpenCC's
+//! `STPhrases` confirms it in context (see [`repair`] for the rules), only
+//! on Traditional lines, and only in text that shows such a converter at
+//! work: phrase-confirmed leftovers of characters it keeps, at least two
+//! and one per 250 Han characters. Natural Traditional text, whose variant
+//! choices (了解, 厘米, 家具) are not damage, is left alone.
 //!
-//! 1. the text is projected to Simplified character by character
-//!    (`TSCharacters`), so 聯系 reads 联系;
-//! 2. the projection is walked with `STPhrases` (longest match, as OpenCC
-//!    segments), and each phrase's Traditional value is aligned with the
-//!    text character by character;
-//! 3. a character changes only if it is a leftover (its own projection),
-//!    the phrase's character is one of its `STCharacters` candidates, the
-//!    Taiwan and Hong Kong forms of the phrase do not keep it as written,
-//!    and the phrase is not in the keep-list of words that are standard
-//!    Traditional as written (`dictionaries/zhtext/repair-keep.txt`,
-//!    e.g. 家具);
-//! 4. a Simplified-only character (并) in Traditional text becomes its
-//!    first candidate when no phrase covers it.
-//!
-//! Characters that are already Traditional-specific (臺, 為, 鑒) are never
-//! touched, and a character no phrase covers keeps its form (范 in 范世通).
+//! Glyph variants (臺/台, 鑒/鑑: `dictionaries/zhtext/variants.txt` plus
+//! OpenCC's Taiwan and Hong Kong variant pairs) are never turned into each
+//! other, keep-listed words (`dictionaries/zhtext/repair-keep.txt`) stay,
+//! and a character no phrase covers keeps its form (范 in 范世通), except
+//! 于 outside names and Simplified-only characters (并).
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -172,8 +166,7 @@ impl Repaired {
 pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
     // Repair Traditional lines only (and script-neutral lines of a
     // Traditional document): a Simplified line is not a damaged
-    // Traditional one. Wrong picks of a converter are looked for only where
-    // Simplified-only leftovers show that a converter was at work.
+    // Traditional one.
     let document = detect(text).script();
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut offset = 0;
