@@ -79,6 +79,7 @@ impl Config {
     ];
 
     /// OpenCC's name of this configuration, e.g. `"s2twp"`.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Config::S2t => "s2t",
@@ -106,6 +107,7 @@ impl Config {
     }
 
     /// The OpenCC JSON text of this configuration, as shipped by OpenCC 1.4.2.
+    #[must_use]
     pub fn opencc_json(self) -> &'static str {
         crate::dict::embedded::config_json(self)
     }

@@ -50,6 +50,7 @@ impl Converter {
     /// Only if the dictionaries compiled into the crate fail to parse, which
     /// the crate's tests rule out for every configuration. Use
     /// [`Converter::try_new`] to get that as an error instead.
+    #[must_use]
     pub fn new(config: Config) -> Converter {
         match Converter::try_new(config) {
             Ok(converter) => converter,
@@ -69,11 +70,13 @@ impl Converter {
     }
 
     /// A builder for a built-in configuration with options.
+    #[must_use]
     pub fn builder(config: Config) -> ConverterBuilder {
         ConverterBuilder { source: Source::Builtin(config), include_tofu: true, overrides: Vec::new(), shared: true }
     }
 
     /// The built-in configuration this converter was made from, if any.
+    #[must_use]
     pub fn config(&self) -> Option<Config> {
         self.config
     }
@@ -88,6 +91,7 @@ impl Converter {
     /// assert_eq!(t2s.convert("漢字"), "汉字");
     /// assert!(matches!(t2s.convert("plain ASCII"), Cow::Borrowed(_)));
     /// ```
+    #[must_use]
     pub fn convert<'a>(&self, input: &'a str) -> Cow<'a, str> {
         let mut out = String::new();
         self.convert_into(input, &mut out);
@@ -206,6 +210,7 @@ impl ConverterBuilder {
     /// lack, such as `TSCharactersExt` in the `*2s` configurations) are
     /// used. Default `true`, as OpenCC's Python API and test suite; OpenCC's
     /// command-line tool defaults to `false`.
+    #[must_use]
     pub fn include_tofu_risk_dictionaries(mut self, include: bool) -> ConverterBuilder {
         self.include_tofu = include;
         self
@@ -215,6 +220,7 @@ impl ConverterBuilder {
     /// compiled dictionaries (default `true`: loaded on first use, kept for
     /// the life of the process). With `false` the converter loads a private
     /// copy, freed when its last clone is dropped.
+    #[must_use]
     pub fn shared(mut self, shared: bool) -> ConverterBuilder {
         self.shared = shared;
         self

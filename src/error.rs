@@ -85,12 +85,14 @@ impl Error {
     }
 
     /// What went wrong.
+    #[must_use]
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }
 
     /// The byte offset of the first invalid byte, if this is an
     /// [`ErrorKind::InvalidUtf8`] error.
+    #[must_use]
     pub fn utf8_offset(&self) -> Option<u64> {
         match self.kind {
             ErrorKind::InvalidUtf8 { offset } => Some(offset),

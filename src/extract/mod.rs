@@ -32,6 +32,7 @@ pub struct Date {
 
 impl Date {
     /// A date, if the month and day exist (leap years included).
+    #[must_use]
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {
@@ -45,6 +46,7 @@ impl Date {
     }
 
     /// The year.
+    #[must_use]
     pub fn year(&self) -> i32 {
         self.year
     }
@@ -120,37 +122,44 @@ pub struct Figure {
 
 impl Figure {
     /// What it measures.
+    #[must_use]
     pub fn kind(&self) -> FigureKind {
         self.kind
     }
 
     /// Its byte range in the input.
+    #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
 
     /// The normalised value (for a range, its lower end): 1.5億元 →
     /// 150000000. `None` for dates.
+    #[must_use]
     pub fn value(&self) -> Option<f64> {
         self.value
     }
 
     /// The upper end of a range.
+    #[must_use]
     pub fn upper(&self) -> Option<f64> {
         self.upper
     }
 
     /// The unit as written (元, 名, 平方米, %).
+    #[must_use]
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
     }
 
     /// For dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when the year is known.
+    #[must_use]
     pub fn iso(&self) -> Option<&str> {
         self.iso.as_deref()
     }
 
     /// Qualifiers written around the number.
+    #[must_use]
     pub fn qualifiers(&self) -> &[Qualifier] {
         &self.qualifiers
     }
@@ -180,11 +189,13 @@ pub struct Contact {
 
 impl Contact {
     /// What kind of contact.
+    #[must_use]
     pub fn kind(&self) -> ContactKind {
         self.kind
     }
 
     /// Its byte range in the input.
+    #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -200,11 +211,13 @@ pub struct Extraction {
 
 impl Extraction {
     /// The figures, in text order.
+    #[must_use]
     pub fn figures(&self) -> &[Figure] {
         &self.figures
     }
 
     /// The contacts, in text order.
+    #[must_use]
     pub fn contacts(&self) -> &[Contact] {
         &self.contacts
     }
@@ -231,17 +244,20 @@ pub struct Extractor {
 
 impl Extractor {
     /// An extractor without a reference date (relative dates get no year).
+    #[must_use]
     pub fn new() -> Extractor {
         Extractor::default()
     }
 
     /// Resolve relative dates (今年, 去年) against `date`.
+    #[must_use]
     pub fn reference_date(mut self, date: Date) -> Extractor {
         self.reference = Some(date);
         self
     }
 
     /// Extracts figures and contacts from `text`.
+    #[must_use]
     pub fn extract(&self, text: &str) -> Extraction {
         let chars: Vec<char> = text.chars().collect();
         let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();

@@ -73,16 +73,19 @@ pub struct Edit {
 
 impl Edit {
     /// The replaced bytes of the source.
+    #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
 
     /// What replaced them (empty for a removal).
+    #[must_use]
     pub fn replacement(&self) -> &str {
         &self.replacement
     }
 
     /// Which step made the edit.
+    #[must_use]
     pub fn kind(&self) -> EditKind {
         self.kind
     }
@@ -98,21 +101,25 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalised text.
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The normalised text, owned.
+    #[must_use]
     pub fn into_text(self) -> String {
         self.text
     }
 
     /// Every edit, in source order.
+    #[must_use]
     pub fn edits(&self) -> &[Edit] {
         &self.edits
     }
 
     /// Maps offsets in [`text`](Self::text) back to the source.
+    #[must_use]
     pub fn map(&self) -> &OffsetMap {
         &self.map
     }
@@ -149,6 +156,7 @@ pub struct NormalizerBuilder(Normalizer);
 
 impl NormalizerBuilder {
     /// Half-width punctuation next to Han characters to full-width.
+    #[must_use]
     pub fn punctuation_width(mut self, on: bool) -> NormalizerBuilder {
         self.0.punctuation = on;
         self
@@ -156,18 +164,21 @@ impl NormalizerBuilder {
 
     /// Straight quotes in Chinese text to typographic ones of `style`, or
     /// `None` to leave them.
+    #[must_use]
     pub fn quotes(mut self, style: Option<QuoteStyle>) -> NormalizerBuilder {
         self.0.quotes = style;
         self
     }
 
     /// Full-width letters and digits to ASCII.
+    #[must_use]
     pub fn full_width_alphanumerics(mut self, on: bool) -> NormalizerBuilder {
         self.0.alphanumeric = on;
         self
     }
 
     /// Compatibility ideographs to unified ones.
+    #[must_use]
     pub fn compatibility_ideographs(mut self, on: bool) -> NormalizerBuilder {
         self.0.compatibility = on;
         self
@@ -175,6 +186,7 @@ impl NormalizerBuilder {
 
     /// Line endings, trailing spaces, spaces between Han characters and
     /// repeated blank lines.
+    #[must_use]
     pub fn whitespace(mut self, on: bool) -> NormalizerBuilder {
         self.0.whitespace = on;
         self
@@ -185,12 +197,14 @@ impl NormalizerBuilder {
     /// end of the text. Off by default: it removes text. Removed lines are
     /// [`Edit`]s of kind [`EditKind::Boilerplate`], so nothing is lost:
     /// contacts in a removed footer can still be found in the source.
+    #[must_use]
     pub fn strip_boilerplate(mut self, on: bool) -> NormalizerBuilder {
         self.0.boilerplate = on;
         self
     }
 
     /// The normalizer.
+    #[must_use]
     pub fn build(self) -> Normalizer {
         self.0
     }
@@ -198,6 +212,7 @@ impl NormalizerBuilder {
 
 impl Normalizer {
     /// A normalizer with every step on.
+    #[must_use]
     pub fn new() -> Normalizer {
         Normalizer {
             punctuation: true,
@@ -210,11 +225,13 @@ impl Normalizer {
     }
 
     /// Options, starting from the defaults.
+    #[must_use]
     pub fn builder() -> NormalizerBuilder {
         NormalizerBuilder(Normalizer::new())
     }
 
     /// Normalises `text`.
+    #[must_use]
     pub fn normalize(&self, text: &str) -> Normalized {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let protected = protected_spans(&chars);

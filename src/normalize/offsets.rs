@@ -102,6 +102,7 @@ impl OffsetMap {
     }
 
     /// The source range that output `range` came from.
+    #[must_use]
     pub fn to_source(&self, range: Range<usize>) -> Range<usize> {
         let start = self.map_start(range.start);
         let end = if range.end <= range.start { start } else { self.map_end(range.end).max(start) };
@@ -110,16 +111,19 @@ impl OffsetMap {
 
     /// The source offset of output offset `offset` (the start of a replaced
     /// span for offsets inside a replacement).
+    #[must_use]
     pub fn to_source_offset(&self, offset: usize) -> usize {
         self.map_start(offset)
     }
 
     /// Length of the output text.
+    #[must_use]
     pub fn output_len(&self) -> usize {
         self.output_len
     }
 
     /// Length of the source text.
+    #[must_use]
     pub fn source_len(&self) -> usize {
         self.source_len
     }

@@ -48,11 +48,13 @@ pub struct RepairOptions {
 impl RepairOptions {
     /// Defaults: OpenCC standard forms; Simplified-only characters in
     /// Traditional text repaired.
+    #[must_use]
     pub fn new() -> RepairOptions {
         RepairOptions { target: RepairTarget::Opencc, simplified_only: true, force: false }
     }
 
     /// The regional standard of the repaired characters.
+    #[must_use]
     pub fn target(mut self, target: RepairTarget) -> RepairOptions {
         self.target = target;
         self
@@ -64,6 +66,7 @@ impl RepairOptions {
     /// 位于) appear at least twice and once per 250 Han characters;
     /// natural Traditional text has next to none, and its legitimate
     /// variant choices stay untouched.
+    #[must_use]
     pub fn force(mut self, on: bool) -> RepairOptions {
         self.force = on;
         self
@@ -72,6 +75,7 @@ impl RepairOptions {
     /// Whether Simplified-only characters (并) that no phrase covers become
     /// their first Traditional candidate (default true; only in text
     /// [`detect`] finds Traditional).
+    #[must_use]
     pub fn simplified_only(mut self, on: bool) -> RepairOptions {
         self.simplified_only = on;
         self
@@ -89,22 +93,26 @@ pub struct RepairEdit {
 
 impl RepairEdit {
     /// Byte range of the character in the input.
+    #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
 
     /// The character as written.
+    #[must_use]
     pub fn from(&self) -> char {
         self.from
     }
 
     /// The repaired character.
+    #[must_use]
     pub fn to(&self) -> char {
         self.to
     }
 
     /// What justified the change: `phrase 联系→聯繫` or
     /// `simplified-only 并→並`.
+    #[must_use]
     pub fn rule(&self) -> &str {
         &self.rule
     }
@@ -119,16 +127,19 @@ pub struct Repaired {
 
 impl Repaired {
     /// The repaired text.
+    #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The repaired text, owned.
+    #[must_use]
     pub fn into_text(self) -> String {
         self.text
     }
 
     /// Every change.
+    #[must_use]
     pub fn edits(&self) -> &[RepairEdit] {
         &self.edits
     }
@@ -163,6 +174,7 @@ impl Repaired {
 /// assert_eq!(r.text(), "鎮領導幹部聯繫高層次人才，位於大江鎮，范世通表示");
 /// assert_eq!(r.edits().len(), 3);
 /// ```
+#[must_use]
 pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
     // Repair Traditional lines only (and script-neutral lines of a
     // Traditional document): a Simplified line is not a damaged

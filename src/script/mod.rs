@@ -87,32 +87,38 @@ pub struct ScriptProfile {
 
 impl ScriptProfile {
     /// Han characters found only in Simplified Chinese.
+    #[must_use]
     pub fn simplified_only(&self) -> usize {
         self.simplified_only
     }
 
     /// Han characters found only in Traditional Chinese.
+    #[must_use]
     pub fn traditional_only(&self) -> usize {
         self.traditional_only
     }
 
     /// Han characters valid in both scripts.
+    #[must_use]
     pub fn shared(&self) -> usize {
         self.shared
     }
 
     /// Characters that are not Han (letters, digits, punctuation, spaces).
+    #[must_use]
     pub fn non_han(&self) -> usize {
         self.non_han
     }
 
     /// The verdict.
+    #[must_use]
     pub fn script(&self) -> Script {
         self.script
     }
 
     /// How sure the verdict is, from 0 to 1: high when many script-specific
     /// characters agree, low when there are few or they disagree.
+    #[must_use]
     pub fn confidence(&self) -> f32 {
         self.confidence
     }
@@ -120,11 +126,13 @@ impl ScriptProfile {
     /// Byte spans of the characters of the minority script: Simplified-only
     /// characters in Traditional text, Traditional-only characters in
     /// Simplified text. Empty for the other verdicts.
+    #[must_use]
     pub fn leftovers(&self) -> &[Range<usize>] {
         &self.leftovers
     }
 
     /// The regional standard of Traditional text, when the text shows one.
+    #[must_use]
     pub fn region(&self) -> Option<Region> {
         self.region
     }
@@ -132,6 +140,7 @@ impl ScriptProfile {
     /// Characters in Taiwan-only forms, Hong Kong-only forms, and OpenCC
     /// standard forms that both regions replace: the evidence for
     /// [`region`](Self::region).
+    #[must_use]
     pub fn regional_forms(&self) -> (usize, usize, usize) {
         (self.taiwan_forms, self.hong_kong_forms, self.standard_forms)
     }
@@ -144,6 +153,7 @@ impl ScriptProfile {
 /// Verdict: `NotChinese` without Han characters; `Ambiguous` when none of
 /// them is script-specific; otherwise the majority script, or `Mixed` when
 /// the minority exceeds 10 % of the script-specific characters.
+#[must_use]
 pub fn detect(text: &str) -> ScriptProfile {
     let table = classes();
     let bytes = text.as_bytes();
