@@ -294,3 +294,25 @@ fn extract_prints_figures_and_contacts_as_json() {
     let bad = bin().args(["extract", "--reference-date", "2022-13-01"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn utf16_inputs_with_and_without_a_byte_order_mark_convert_like_utf8() {
+    let dir = scratch("utf16");
+    let text = seed();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+    let expected = Converter::new(Config::T2s).convert(&text).into_owned();
+    for (name, bytes, encoding) in [
+        ("le-bom.txt", [&[0xFF, 0xFE][..], &le].concat(), "utf-16"),
+        ("be-bom.txt", [&[0xFE, 0xFF][..], &be].concat(), "utf-16"),
+        ("le.txt", le.clone(), "utf-16"),
+        ("le-bom-auto.txt", [&[0xFF, 0xFE][..], &le].concat(), "auto"),
+    ] {
+        std::fs::write(dir.join(name), &bytes).unwrap();
+        let out =
+            bin().args(["convert", "-c", "t2s", "--from-encoding", encoding]).arg(dir.join(name)).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "{name}");
+    }
+}
