@@ -137,9 +137,7 @@ pub(crate) fn plain(chars: &[char]) -> Option<Number> {
 /// Parses a number with optional 萬/億 scaling at the start of `chars`:
 /// `4,820萬`, `1.5億`, `1億620萬`, `三千五百萬`, `一九九八`.
 pub(crate) fn number(chars: &[char]) -> Option<Number> {
-    let first = arabic(chars).or_else(|| {
-        chinese_small(chars).map(|(v, len)| Number { value: v as f64, len, arabic: false, int_digits: 0 })
-    })?;
+    let first = plain(chars)?;
     let (mut total, mut i) = (0.0, 0usize);
     let mut part = first;
     let mut last_scale = f64::INFINITY;
@@ -152,9 +150,7 @@ pub(crate) fn number(chars: &[char]) -> Option<Number> {
                 i += 1;
                 // Another part may follow: 1億620萬.
                 let rest = chars.get(i..).unwrap_or_default();
-                match arabic(rest).or_else(|| {
-                    chinese_small(rest).map(|(v, len)| Number { value: v as f64, len, arabic: false, int_digits: 0 })
-                }) {
+                match plain(rest) {
                     Some(next) if rest.get(next.len).copied().and_then(large_unit).is_some_and(|s| s < scale) => {
                         part = next;
                     }
