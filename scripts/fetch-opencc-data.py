@@ -110,6 +110,17 @@ def write_readme(files) -> None:
         "| `zhtext/boilerplate.txt` | phrases of web-portal chrome (dialogs, buttons, navigation, copyright, contact footers), Simplified, for `Normalizer::strip_boilerplate` |",
         "| `zhtext/repair-keep.txt` | words standard in Traditional as written although OpenCC's STPhrases gives another form (家具), for `repair` |",
         "| `zhtext/variants.txt` | Traditional glyph-variant pairs (鑒/鑑, 臺/台) that `repair` never turns into each other |",
+        "| `zhtext/surnames.txt` | single and compound surnames (歐陽, 司徒), the ambiguous ones marked, for the person finder |",
+        "| `zhtext/transliteration.txt` | characters that spell foreign names (克林頓), for the person finder |",
+        "| `zhtext/entities.txt` | titles, speech verbs, organisation suffixes, trades and administrative units, for the entity finders |",
+        "| `zhtext/places.txt` | countries, regions, and short names of China's provinces and of Hong Kong, Macau and Taiwan districts |",
+        "",
+        "## jieba/ — lexicons derived from jieba 0.42.1 (MIT)",
+        "",
+        "Places, organisations, people, given-name statistics and general words,",
+        "derived from jieba's `dict.txt` by `scripts/fetch-jieba-lexicons.py`;",
+        "version, archive hash, licence and each file's SHA-256 are in",
+        "`jieba/README.md` (checked by `tests/dictionaries.rs`).",
         "",
     ]
     with open(os.path.join(ROOT, "dictionaries", "README.md"), "w", encoding="utf-8") as f:

@@ -82,7 +82,9 @@ pub use config::Config;
 pub use converter::{Converter, ConverterBuilder};
 pub use engine::stream::StreamStats;
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Contact, ContactKind, Date, Extraction, Extractor, Figure, FigureKind, Qualifier};
+pub use extract::{
+    Contact, ContactKind, Date, Entity, EntityKind, Extraction, Extractor, Figure, FigureKind, Qualifier,
+};
 pub use normalize::{Edit, EditKind, Normalized, Normalizer, NormalizerBuilder, OffsetMap, QuoteStyle};
 pub use repair::{repair, RepairEdit, RepairOptions, RepairTarget, Repaired};
 pub use script::{detect, Region, Script, ScriptProfile};

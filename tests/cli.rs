@@ -267,12 +267,22 @@ fn normalize_repair_alone_aligns_with_the_input_and_matches_the_gold() {
 }
 
 #[test]
-fn extract_prints_figures_and_contacts_as_json() {
+fn extract_prints_entities_figures_and_contacts_as_json() {
     let seed = seed();
     let out = bin().args(["extract", "--reference-date", "2022-11-01"]).arg(data("seed-dajiang.txt")).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(doc["entities"].as_array().is_some());
+    let entities = doc["entities"].as_array().unwrap();
+    for e in entities {
+        let (start, end) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert_eq!(&seed[start..end], e["text"].as_str().unwrap());
+    }
+    assert!(entities.iter().any(|e| e["type"] == "person"
+        && e["text"] == "陳健宇"
+        && e["title"] == "黨委副書記"
+        && e["org"] == "大江鎮黨委"));
+    assert!(entities.iter().any(|e| e["type"] == "org" && e["text"] == "臺山市金橋鋁型材廠有限公司"));
+    assert!(entities.iter().any(|e| e["type"] == "place" && e["text"] == "江門市"));
     let figures = doc["figures"].as_array().unwrap();
     assert!(figures.len() >= 27);
     for f in figures.iter().chain(doc["contacts"].as_array().unwrap()) {

@@ -22,3 +22,20 @@ fn dictionary_hashes_match_readme() {
     // 22 dictionaries, 16 configurations and the licence.
     assert_eq!(checked, 39);
 }
+
+#[test]
+fn jieba_lexicon_hashes_match_readme() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/dictionaries/jieba/README.md")).expect("README");
+    let mut checked = 0;
+    for line in readme.lines().filter(|l| l.starts_with("| `") && l.contains(".txt`")) {
+        let cells: Vec<&str> = line.split('|').map(|c| c.trim().trim_matches('`')).collect();
+        let (file, entries, hash) = (cells[1], cells[2], cells[3]);
+        let text = std::fs::read_to_string(format!("{root}/dictionaries/jieba/{file}")).expect(file);
+        assert_eq!(text.lines().count().to_string(), entries, "{file} entries");
+        let digest: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(digest, hash, "{file} SHA-256");
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+}

@@ -1,4 +1,4 @@
-//! Figures and contacts on the seed article against its annotations
+//! Entities, figures and contacts on the seed article against its annotations
 //! (`tests/data/seed-dajiang.entities.json`, from `../shared/annotations`):
 //! items match by kind and text (as a set: a surface counted once), figures
 //! also by value; `optional` items are neither required nor penalised.
@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
 
-use zhtext::{ContactKind, Date, Extractor, FigureKind};
+use zhtext::{ContactKind, Date, EntityKind, Extractor, FigureKind};
 
 fn kind_name(k: FigureKind) -> &'static str {
     match k {
@@ -48,7 +48,7 @@ fn score(name: &str, predicted: &[String], gold: &[String], optional: &[String])
 }
 
 #[test]
-fn seed_figures_and_contacts() {
+fn seed_entities_figures_and_contacts() {
     let root = env!("CARGO_MANIFEST_DIR");
     let text = std::fs::read_to_string(format!("{root}/tests/data/seed-dajiang.txt")).unwrap();
     let gold: serde_json::Value = serde_json::from_str(
@@ -108,4 +108,20 @@ fn seed_figures_and_contacts() {
     let (cp, cr, _) = score("contacts", &contacts, &gold_contacts, &[]);
     assert_eq!((cp, cr), (1.0, 1.0));
     assert!(figures_f1 >= 0.9, "figures F1 {figures_f1}");
+
+    for (kind, name) in [(EntityKind::Person, "person"), (EntityKind::Org, "org"), (EntityKind::Place, "place")] {
+        let predicted: Vec<String> =
+            found.entities().iter().filter(|e| e.kind() == kind).map(|e| text[e.range()].to_owned()).collect();
+        let (mut required, mut optional) = (Vec::new(), Vec::new());
+        for g in gold["entities"].as_array().unwrap().iter().filter(|g| g["type"] == name) {
+            let text = g["text"].as_str().unwrap().to_owned();
+            if g["optional"].as_bool() == Some(true) {
+                optional.push(text);
+            } else {
+                required.push(text);
+            }
+        }
+        let (_, _, f1) = score(name, &predicted, &required, &optional);
+        assert!(f1 >= 0.95, "{name} F1 {f1}");
+    }
 }

@@ -57,13 +57,14 @@ enum Command {
     /// and script conversion on request. Step flags select exactly those
     /// steps; with none, the default safe steps run; --all runs every step.
     Normalize(NormalizeArgs),
-    /// Extract figures and contacts as JSON: one object per input, or per
-    /// line with --lines (JSON Lines). Shape: {"entities": [], "figures":
-    /// [{"kind", "text", "value", "unit", "iso", "start", "end",
-    /// "qualifiers", "upper"}], "contacts": [{"type", "text", "start",
-    /// "end"}]}, byte offsets into the document (the input, or the line).
-    /// People, organisations and places ("entities") are not extracted yet:
-    /// the array is always empty.
+    /// Extract people, organisations, places, figures and contacts as JSON:
+    /// one object per input, or per line with --lines (JSON Lines). Shape:
+    /// {"entities": [{"type": "person|org|place", "text", "start", "end",
+    /// "title", "org"}], "figures": [{"kind", "text", "value", "unit",
+    /// "iso", "start", "end", "qualifiers", "upper"}], "contacts": [{"type",
+    /// "text", "start", "end"}]}, byte offsets into the document (the
+    /// input, or the line); "title" and "org" only for people whose title
+    /// the text gives.
     Extract(ExtractArgs),
 }
 
@@ -465,7 +466,32 @@ fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value 
             })
         })
         .collect();
-    serde_json::json!({ "entities": [], "figures": figures, "contacts": contacts })
+    let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
+    let entities: Vec<serde_json::Value> = found
+        .entities()
+        .iter()
+        .map(|e| {
+            let kind = match e.kind() {
+                zhtext::EntityKind::Person => "person",
+                zhtext::EntityKind::Org => "org",
+                _ => "place",
+            };
+            let mut object = serde_json::json!({
+                "type": kind,
+                "text": slice(e.range()),
+                "start": e.range().start,
+                "end": e.range().end,
+            });
+            if let Some(title) = e.title() {
+                object["title"] = slice(title).into();
+            }
+            if let Some(org) = e.org() {
+                object["org"] = slice(org).into();
+            }
+            object
+        })
+        .collect();
+    serde_json::json!({ "entities": entities, "figures": figures, "contacts": contacts })
 }
 
 /// Reads each input (the PATHs, directories expanded with `recursive`, or

@@ -7,6 +7,7 @@
 //! - [`embedded`]: the 1.4.2 files compiled into the crate.
 
 pub(crate) mod embedded;
+pub(crate) mod fold;
 mod jsonc;
 mod spec;
 mod text;

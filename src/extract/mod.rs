@@ -14,12 +14,15 @@
 //! People, organisations and places come with the entity extractor.
 
 mod contacts;
+mod entities;
 mod figures;
 mod numerals;
 
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+
+pub use entities::{Entity, EntityKind};
 
 /// A calendar date, the reference for relative dates (今年, 去年).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -205,11 +208,19 @@ impl Contact {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Extraction {
+    entities: Vec<Entity>,
     figures: Vec<Figure>,
     contacts: Vec<Contact>,
 }
 
 impl Extraction {
+    /// The people, organisations and places, in text order (an
+    /// organisation before the place its name starts with).
+    #[must_use]
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
     /// The figures, in text order.
     #[must_use]
     pub fn figures(&self) -> &[Figure] {
@@ -265,7 +276,8 @@ impl Extractor {
         // A phone number or address is not a figure.
         let mut figures = figures::figures(&chars, &offsets, self.reference);
         figures.retain(|f| !contacts.iter().any(|c| f.start < c.end && c.start < f.end));
-        Extraction { figures, contacts }
+        let entities = entities::entities(&chars, &offsets);
+        Extraction { entities, figures, contacts }
     }
 }
 

@@ -408,8 +408,6 @@ fn is_name(chars: &[(usize, char)], k: usize) -> bool {
 struct Data {
     /// `STPhrases` with its regional supplement, values kept.
     phrases: Option<Arc<Trie>>,
-    /// `TSCharacters` first candidates of single characters.
-    ts: std::collections::HashMap<char, char>,
     /// `STCharacters` candidates.
     st: std::collections::HashMap<char, Vec<char>>,
     simplified_only: std::collections::HashSet<char>,
@@ -421,7 +419,7 @@ struct Data {
 
 impl Data {
     fn project(&self, c: char) -> char {
-        self.ts.get(&c).copied().unwrap_or(c)
+        crate::dict::fold::to_simplified(c)
     }
 
     fn candidates(&self, c: char) -> &[char] {
@@ -440,29 +438,7 @@ impl Data {
 fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(|| {
-        let single = |file: &str| -> Vec<(char, Vec<char>)> {
-            let Some((_, text)) = crate::dict::embedded::lookup(file) else { return Vec::new() };
-            text.lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .filter_map(|(k, v)| {
-                    let mut k = k.chars();
-                    let (Some(key), None) = (k.next(), k.next()) else { return None };
-                    let values: Vec<char> = v
-                        .split(' ')
-                        .filter_map(|s| {
-                            let mut c = s.chars();
-                            match (c.next(), c.next()) {
-                                (Some(c), None) => Some(c),
-                                _ => None,
-                            }
-                        })
-                        .collect();
-                    Some((key, values))
-                })
-                .collect()
-        };
-        let ts = single("TSCharacters.txt").into_iter().filter_map(|(k, v)| Some((k, *v.first()?))).collect();
+        let single = crate::dict::fold::single_char_entries;
         let st: std::collections::HashMap<char, Vec<char>> = single("STCharacters.txt").into_iter().collect();
         let profile_only: std::collections::HashSet<char> =
             st.keys().copied().filter(|&c| crate::script::class_is_simplified_only(c)).collect();
@@ -493,7 +469,6 @@ fn data() -> &'static Data {
         Data {
             phrases,
             variants,
-            ts,
             st,
             simplified_only: profile_only,
             keep,

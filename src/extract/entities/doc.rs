@@ -1,0 +1,99 @@
+//! One document prepared for the entity finders: its characters folded to
+//! Simplified and every lexicon word found in it.
+
+use super::lexicon::{Info, Lexicon};
+
+/// A lexicon word at a position of the document (character indices).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub info: Info,
+}
+
+/// Characters that end a name or an organisation on their left: function
+/// words, pronouns and particles that do not begin proper names.
+const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至共每此该其另及从经据按";
+
+/// A document: folded characters and the lexicon's words in them.
+pub(super) struct Doc<'a> {
+    pub lexicon: &'a Lexicon,
+    pub chars: Vec<char>,
+    words: Vec<Word>,
+    /// `words[first[i]..first[i + 1]]` start at character `i`.
+    first: Vec<usize>,
+}
+
+impl<'a> Doc<'a> {
+    pub(super) fn new(lexicon: &'a Lexicon, chars: Vec<char>) -> Doc<'a> {
+        let mut words = Vec::new();
+        let mut first = Vec::with_capacity(chars.len() + 1);
+        for at in 0..chars.len() {
+            first.push(words.len());
+            if chars.get(at).is_some_and(|&c| is_han(c)) {
+                lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info: *info }));
+            }
+        }
+        first.push(words.len());
+        Doc { lexicon, chars, words, first }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// The character at `i`, or `'\0'` outside the document.
+    pub(super) fn at(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    /// The words starting at `i`, shortest first.
+    pub(super) fn starting(&self, i: usize) -> &[Word] {
+        let (Some(&a), Some(&b)) = (self.first.get(i), self.first.get(i + 1)) else { return &[] };
+        self.words.get(a..b).unwrap_or(&[])
+    }
+
+    /// The words ending at `j` (exclusive end), longest first.
+    pub(super) fn ending(&self, j: usize) -> impl Iterator<Item = &Word> {
+        (j.saturating_sub(12)..j).flat_map(move |i| self.starting(i).iter().filter(move |w| w.end == j))
+    }
+
+    /// The longest word at `i` that satisfies `keep`.
+    pub(super) fn longest(&self, i: usize, keep: impl Fn(&Word) -> bool) -> Option<Word> {
+        self.starting(i).iter().rev().find(|w| keep(w)).copied()
+    }
+
+    /// What the lexicons say about `chars[a..b]`.
+    pub(super) fn info(&self, a: usize, b: usize) -> Option<&Info> {
+        self.lexicon.info(self.chars.get(a..b)?)
+    }
+
+    /// Whether `i` is a Han character that may be part of a name.
+    pub(super) fn is_name_char(&self, i: usize) -> bool {
+        let c = self.at(i);
+        is_han(c) && !FUNCTION.contains(c)
+    }
+
+    /// Whether `i` is a function character (的, 在, 和 ...).
+    pub(super) fn is_function(&self, i: usize) -> bool {
+        FUNCTION.contains(self.at(i))
+    }
+
+    /// Whether a name may start at `i`: the document starts there, or the
+    /// character before is not a name character.
+    pub(super) fn left_boundary(&self, i: usize) -> bool {
+        i == 0 || !self.is_name_char(i - 1)
+    }
+
+    /// Whether a general word (not the name itself) crosses position `i`
+    /// from the left: it starts before `i` and ends after it.
+    pub(super) fn word_across(&self, i: usize, min_freq: u32) -> bool {
+        (i.saturating_sub(3)..i)
+            .any(|s| self.starting(s).iter().any(|w| w.end > i && w.info.word >= min_freq && w.info.place == 0))
+    }
+}
+
+/// A CJK ideograph (the extractor's notion of a Chinese character).
+pub(super) fn is_han(c: char) -> bool {
+    crate::script::is_han(u32::from(c))
+}

@@ -1,0 +1,203 @@
+//! The entity lexicons, built once per process into one character trie.
+//!
+//! Every word of every list (jieba's places, organisations, people and
+//! general words; our surnames and cues) is a path in one trie keyed by
+//! Simplified characters; a node carries what each list says about the word
+//! that ends there. One walk from a position finds every word starting there.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// What the lexicons say about one word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Info {
+    /// jieba frequency as a place (0: not a place).
+    pub place: u32,
+    /// jieba frequency as an organisation.
+    pub org: u32,
+    /// jieba frequency as a person's name.
+    pub person: u32,
+    /// jieba frequency as a general word.
+    pub word: u32,
+    /// The general word is a verb.
+    pub verb: bool,
+    /// The general word is one jieba tags as a place (扎根, 大江): an
+    /// everyday word that may still name a small place before a unit.
+    pub place_like: bool,
+    /// Cue classes (the `CUE_*` bits).
+    pub cues: u16,
+}
+
+pub(super) const TITLE: u16 = 1;
+pub(super) const SPEECH: u16 = 1 << 1;
+pub(super) const ORG_LEGAL: u16 = 1 << 2;
+pub(super) const ORG_GOV: u16 = 1 << 3;
+pub(super) const ORG_BODY: u16 = 1 << 4;
+pub(super) const ORG_WEAK: u16 = 1 << 5;
+pub(super) const INDUSTRY: u16 = 1 << 6;
+pub(super) const ADMIN: u16 = 1 << 7;
+pub(super) const SURNAME: u16 = 1 << 8;
+pub(super) const SURNAME_AMBIGUOUS: u16 = 1 << 9;
+/// The frequency given to the places of our own list.
+const OWN_PLACE: u32 = 10_000;
+/// Any organisation suffix.
+pub(super) const ORG_SUFFIX: u16 = ORG_LEGAL | ORG_GOV | ORG_BODY | ORG_WEAK;
+
+/// A small multiplicative hasher for `(node, char)` keys: the trie is walked
+/// once per character of every document, and SipHash would dominate.
+#[derive(Default)]
+pub(super) struct PairHasher(u64);
+
+impl Hasher for PairHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Edges = HashMap<(u32, char), u32, BuildHasherDefault<PairHasher>>;
+
+/// The combined trie with the given-name statistics.
+pub(super) struct Lexicon {
+    edges: Edges,
+    nodes: Vec<Info>,
+    given: HashMap<char, i16, BuildHasherDefault<PairHasher>>,
+    transliteration: Vec<char>,
+}
+
+impl Lexicon {
+    /// The process-wide lexicon.
+    pub(super) fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lexicon = Lexicon {
+            edges: Edges::default(),
+            nodes: vec![Info::default()],
+            given: HashMap::default(),
+            transliteration: Vec::new(),
+        };
+        let number = |s: &str| s.parse::<u32>().unwrap_or(1);
+        for (word, freq) in rows(include_str!("../../../dictionaries/jieba/places.txt")) {
+            lexicon.insert(word, |info| info.place = number(freq));
+        }
+        let own_places = include_str!("../../../dictionaries/zhtext/places.txt");
+        for word in own_places.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace) {
+            lexicon.insert(word, |info| info.place = info.place.max(OWN_PLACE));
+        }
+        for (word, freq) in rows(include_str!("../../../dictionaries/jieba/orgs.txt")) {
+            lexicon.insert(word, |info| info.org = number(freq));
+        }
+        for (word, freq) in rows(include_str!("../../../dictionaries/jieba/people.txt")) {
+            lexicon.insert(word, |info| info.person = number(freq));
+        }
+        for (word, rest) in rows(include_str!("../../../dictionaries/jieba/words.txt")) {
+            let (freq, tag) = rest.split_once('\t').unwrap_or((rest, ""));
+            lexicon.insert(word, |info| {
+                info.word = number(freq);
+                info.verb = tag.starts_with('v');
+                info.place_like = tag == "ns";
+            });
+        }
+        for (word, class) in rows(include_str!("../../../dictionaries/zhtext/entities.txt")) {
+            let bit = match class {
+                "title" => TITLE,
+                "speech" => SPEECH,
+                "org-legal" => ORG_LEGAL,
+                "org-gov" => ORG_GOV,
+                "org-body" => ORG_BODY,
+                "org-weak" => ORG_WEAK,
+                "industry" => INDUSTRY,
+                "admin" => ADMIN,
+                _ => 0,
+            };
+            lexicon.insert(word, |info| info.cues |= bit);
+        }
+        for (word, class) in rows(include_str!("../../../dictionaries/zhtext/surnames.txt")) {
+            let bits = if class == "ambiguous" { SURNAME | SURNAME_AMBIGUOUS } else { SURNAME };
+            lexicon.insert(word, |info| info.cues |= bits);
+        }
+        for (c, score) in rows(include_str!("../../../dictionaries/jieba/given-names.txt")) {
+            if let (Some(c), Ok(score)) = (c.chars().next(), score.parse()) {
+                lexicon.given.insert(c, score);
+            }
+        }
+        lexicon.transliteration = include_str!("../../../dictionaries/zhtext/transliteration.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::chars)
+            .collect();
+        lexicon.transliteration.sort_unstable();
+        lexicon
+    }
+
+    fn insert(&mut self, word: &str, update: impl FnOnce(&mut Info)) {
+        let mut node = 0u32;
+        for c in word.chars() {
+            let next = u32::try_from(self.nodes.len()).unwrap_or(u32::MAX);
+            node = *self.edges.entry((node, c)).or_insert(next);
+            if node == next {
+                self.nodes.push(Info::default());
+            }
+        }
+        if let Some(info) = self.nodes.get_mut(node as usize) {
+            update(info);
+        }
+    }
+
+    /// Calls `visit(len, info)` for every word that starts at `text[at..]`,
+    /// shortest first.
+    pub(super) fn walk(&self, text: &[char], at: usize, mut visit: impl FnMut(usize, &Info)) {
+        let mut node = 0u32;
+        for (len, &c) in text.iter().skip(at).enumerate() {
+            let Some(&next) = self.edges.get(&(node, c)) else { return };
+            node = next;
+            if let Some(info) = self.nodes.get(next as usize) {
+                if info.place | info.org | info.person | info.word != 0 || info.cues != 0 {
+                    visit(len + 1, info);
+                }
+            }
+        }
+    }
+
+    /// What the lexicons say about exactly `word`.
+    pub(super) fn info(&self, word: &[char]) -> Option<&Info> {
+        let mut node = 0u32;
+        for &c in word {
+            node = *self.edges.get(&(node, c))?;
+        }
+        self.nodes.get(node as usize)
+    }
+
+    /// How much likelier `c` is in a given name than in running text, in
+    /// tenths of a natural log (unseen characters score -40).
+    pub(super) fn given_score(&self, c: char) -> i32 {
+        self.given.get(&c).map_or(-40, |&s| i32::from(s))
+    }
+
+    /// Whether `c` spells foreign names.
+    pub(super) fn is_transliteration(&self, c: char) -> bool {
+        self.transliteration.binary_search(&c).is_ok()
+    }
+}
+
+/// `word<TAB>rest` rows of a list, comments skipped.
+fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split_once('\t').unwrap_or((l, "")))
+}

@@ -1,0 +1,216 @@
+//! Organisations: jieba's organisation names, and a grammar of
+//! `[place]* [name] [descriptors] suffix` (臺山市金橋鋁型材廠有限公司,
+//! 大江鎮人民政府), brand + trade (六和飼料, 伍氏興隆明清家具), and the short
+//! forms a text uses after the full name (金橋鋁型材廠, 金橋輕合金).
+
+use super::doc::Doc;
+use super::lexicon::{INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK};
+use std::ops::Range;
+
+/// How far left of its suffix an organisation's name may reach.
+const MAX_NAME: usize = 20;
+
+/// An organisation found, with the places its name starts with.
+#[derive(Debug, Clone)]
+pub(super) struct Org {
+    pub span: Range<usize>,
+    pub places: Vec<Range<usize>>,
+}
+
+/// The organisations of `doc`, left to right, not overlapping.
+pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
+    let place_ending = |j: usize| places.iter().find(|p| p.end == j && p.start < j).cloned();
+    let mut found: Vec<Org> = Vec::new();
+    for i in 0..doc.len() {
+        if let Some(org) = suffixed(doc, i, &place_ending, &found) {
+            found.push(org);
+        } else if let Some(org) = branded(doc, i, &place_ending) {
+            found.push(org);
+        } else if let Some(w) = doc.longest(i, |w| w.info.org > 0) {
+            if !doc.word_across(i, w.info.org.max(100)) {
+                found.push(Org { span: w.start..w.end, places: Vec::new() });
+            }
+        }
+    }
+    let mut found = outermost(found);
+    short_forms(doc, &mut found);
+    outermost(found)
+}
+
+/// An organisation whose suffix (有限公司, 協會, 人民政府, 局) starts at `i`.
+fn suffixed(
+    doc: &Doc<'_>,
+    i: usize,
+    place_ending: &dyn Fn(usize) -> Option<Range<usize>>,
+    found: &[Org],
+) -> Option<Org> {
+    let suffix = doc.longest(i, |w| w.info.cues & ORG_SUFFIX != 0)?;
+    // 社會, 部分, 中心城區: the suffix characters begin a longer word.
+    if doc.starting(i).iter().any(|w| w.end > suffix.end && w.info.word > 0 && w.info.cues & ORG_SUFFIX == 0) {
+        return None;
+    }
+    let cues = suffix.info.cues;
+    let mut places = Vec::new();
+    // Places and organisations directly before the suffix (大江鎮 + 人民政府,
+    // 得寶食品有限公司 + 研發部), leftwards while they chain.
+    let mut start = i;
+    loop {
+        if let Some(p) = place_ending(start) {
+            start = p.start;
+            places.insert(0, p);
+        } else if let Some(o) = found.iter().find(|o| o.span.end == start && o.span.start < start) {
+            start = o.span.start;
+            places.splice(0..0, o.places.iter().cloned());
+        } else {
+            break;
+        }
+    }
+    if cues & ORG_GOV != 0 {
+        if start < i {
+            return Some(Org { span: start..suffix.end, places });
+        }
+        // 江門 + 市委: the gazetteer's word, not the unit, before the suffix.
+        let stem = doc.ending(i).find(|w| w.info.place > 0 && w.end - w.start >= 2)?;
+        return Some(Org { span: stem.start..suffix.end, places: Vec::new() });
+    }
+    if start < i {
+        // Chained: the name is the places or organisation before it.
+        let adjacent_org = found.iter().any(|o| o.span.end == i);
+        let body = cues & (ORG_LEGAL | ORG_BODY) != 0;
+        return (body || adjacent_org || cues & ORG_WEAK != 0).then_some(Org { span: start..suffix.end, places });
+    }
+    // A name between a boundary and the suffix: it needs something proper
+    // in it (a place, a brand nobody's dictionary knows, 某氏).
+    let from = name_start(doc, i)?;
+    if cues & ORG_WEAK != 0 && cues & (ORG_LEGAL | ORG_BODY) == 0 {
+        return None;
+    }
+    let mut places = Vec::new();
+    let mut k = from;
+    let mut proper = false;
+    while k < i {
+        if let Some(p) = places_starting(doc, k, place_ending, i) {
+            k = p.end;
+            places.push(p);
+            proper = true;
+            continue;
+        }
+        if places.is_empty() && k == from && is_brand(doc, k, i) {
+            proper = true;
+        }
+        k += doc.longest(k, |w| w.end <= i && w.info.word > 0).map_or(1, |w| w.end - w.start);
+    }
+    // The name starts at its first place: words before it are the
+    // sentence's (依託臺山市...基地).
+    let start = places.first().map_or(from, |p| p.start);
+    (proper && i - start >= 2).then_some(Org { span: start..suffix.end, places })
+}
+
+/// A place starting at `k` and ending by `limit`.
+fn places_starting(
+    doc: &Doc<'_>,
+    k: usize,
+    place_ending: &dyn Fn(usize) -> Option<Range<usize>>,
+    limit: usize,
+) -> Option<Range<usize>> {
+    (k + 2..=limit.min(k + 8)).rev().find_map(|e| place_ending(e).filter(|p| p.start == k)).filter(|_| doc.len() >= k)
+}
+
+/// Where a name ending at `i` can start: after the nearest boundary on the
+/// left (punctuation, a function character, a number with its unit, the
+/// start), at most [`MAX_NAME`] characters away.
+fn name_start(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 && i - k < MAX_NAME && doc.is_name_char(k - 1) && !is_unit_after_number(doc, k - 1) {
+        k -= 1;
+    }
+    (k < i).then_some(k)
+}
+
+/// Whether `k` is the unit of a number (300萬元, 46名): a name does not
+/// reach back over it.
+fn is_unit_after_number(doc: &Doc<'_>, k: usize) -> bool {
+    const UNITS: &str = "元万亿千百个名人家次项所座宗户年月日号位种批";
+    const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百千万亿两";
+    UNITS.contains(doc.at(k)) && (1..=3).any(|d| k >= d && NUMERALS.contains(doc.at(k - d)))
+}
+
+/// Whether `k..k+2` is a brand: two name characters that no dictionary
+/// knows as a word (得寶, 金橋, 六和), or a surname with 氏 (伍氏).
+fn is_brand(doc: &Doc<'_>, k: usize, limit: usize) -> bool {
+    if k + 2 > limit || !doc.is_name_char(k) || !super::doc::is_han(doc.at(k + 1)) {
+        return false;
+    }
+    if doc.at(k + 1) == '氏' {
+        return doc.starting(k).iter().any(|w| w.info.cues & super::lexicon::SURNAME != 0);
+    }
+    let known = doc.starting(k).iter().any(|w| w.end <= limit && w.end >= k + 2 && w.info.word > 0)
+        || doc.info(k, k + 2).is_some_and(|w| w.place >= 1000 || w.org > 0);
+    !known
+}
+
+/// A brand with its trade at `i` (六和飼料, 江口電器, 伍氏興隆明清傢俱).
+fn branded(doc: &Doc<'_>, i: usize, place_ending: &dyn Fn(usize) -> Option<Range<usize>>) -> Option<Org> {
+    if !doc.left_boundary(i) && place_ending(i).is_none() {
+        return None;
+    }
+    // 某氏 + up to four characters + trade.
+    if doc.at(i + 1) == '氏' && is_brand(doc, i, i + 2) {
+        let trade = (i + 2..=i + 6).find_map(|k| doc.longest(k, |w| w.info.cues & INDUSTRY != 0))?;
+        return Some(Org { span: i..trade.end, places: Vec::new() });
+    }
+    let trade = doc.longest(i + 2, |w| w.info.cues & INDUSTRY != 0)?;
+    is_brand(doc, i, i + 2).then_some(Org { span: i..trade.end, places: Vec::new() })
+}
+
+/// Short forms of the companies found: the name without its places and
+/// legal suffix (金橋鋁型材廠), and its brand with another trade (金橋輕合金).
+fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
+    let mut cores: Vec<Vec<char>> = Vec::new();
+    let mut brands: Vec<Vec<char>> = Vec::new();
+    for org in found.iter() {
+        let from = org.places.last().map_or(org.span.start, |p| p.end);
+        let legal = (from..org.span.end)
+            .find(|&k| doc.starting(k).iter().any(|w| w.end == org.span.end && w.info.cues & ORG_LEGAL != 0));
+        let Some(to) = legal else { continue };
+        if to - from >= 3 && !org.places.is_empty() {
+            cores.push(doc.chars.get(from..to).unwrap_or_default().to_vec());
+        }
+        if to - from >= 3 && is_brand(doc, from, to) {
+            brands.push(doc.chars.get(from..from + 2).unwrap_or_default().to_vec());
+        }
+    }
+    let chars = &doc.chars;
+    for i in 0..chars.len() {
+        for core in &cores {
+            if chars.get(i..i + core.len()) == Some(core.as_slice()) {
+                found.push(Org { span: i..i + core.len(), places: Vec::new() });
+            }
+        }
+        for brand in &brands {
+            if chars.get(i..i + brand.len()) == Some(brand.as_slice()) && doc.left_boundary(i) {
+                if let Some(trade) = doc.longest(i + brand.len(), |w| w.info.cues & INDUSTRY != 0) {
+                    found.push(Org { span: i..trade.end, places: Vec::new() });
+                }
+            }
+        }
+    }
+    found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
+}
+
+/// Keeps the outermost of overlapping organisations, left to right.
+fn outermost(mut found: Vec<Org>) -> Vec<Org> {
+    found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
+    let mut kept: Vec<Org> = Vec::new();
+    for org in found {
+        match kept.last_mut() {
+            Some(last) if org.span.start < last.span.end => {
+                if org.span.end > last.span.end && org.span.len() > last.span.len() {
+                    *last = org;
+                }
+            }
+            _ => kept.push(org),
+        }
+    }
+    kept
+}

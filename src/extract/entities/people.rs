@@ -1,0 +1,134 @@
+//! People: a surname (single or compound) and one or two given-name
+//! characters, scored by how often jieba's names use those characters, and
+//! confirmed by context — a title before (董事長伍炳亮), a speech verb after
+//! (陳健宇表示), a name already known — or by strong statistics at a clear
+//! boundary. Foreign names are runs of transliteration characters with
+//! context.
+
+use super::doc::Doc;
+use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, TITLE};
+use std::ops::Range;
+
+/// A person found, with the title written before the name.
+#[derive(Debug, Clone)]
+pub(super) struct Person {
+    pub span: Range<usize>,
+    pub title: Option<Range<usize>>,
+}
+
+/// Words after a name at the start of a clause that make the name's
+/// reading likely (”范世通是…, 蔡嘉俊也…).
+const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在";
+
+/// Given-name characters below this (tenths of a log-odds) rule a reading out.
+const FLOOR: i32 = -20;
+
+/// The people of `doc` outside `taken` (character ranges of organisations).
+pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>]) -> Vec<Person> {
+    let free = |r: &Range<usize>| !taken.iter().any(|t| r.start < t.end && t.start < r.end);
+    let mut found: Vec<Person> = Vec::new();
+    let mut i = 0;
+    while i < doc.len() {
+        let person = chinese_name(doc, i).or_else(|| foreign_name(doc, i)).filter(|p| free(&p.span));
+        match person {
+            Some(p) => {
+                i = p.span.end;
+                found.push(p);
+            }
+            None => i += 1,
+        }
+    }
+    // A name confirmed once is a name everywhere in the document.
+    let names: Vec<Vec<char>> = found
+        .iter()
+        .filter(|p| p.span.len() >= 2)
+        .filter_map(|p| doc.chars.get(p.span.clone()).map(<[char]>::to_vec))
+        .collect();
+    let mut i = 0;
+    while i < doc.len() {
+        let known = names.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(n.as_slice()));
+        match known {
+            Some(n) if doc.left_boundary(i) || doc.ending(i).any(|w| w.info.cues & TITLE != 0) => {
+                let span = i..i + n.len();
+                if free(&span) && !found.iter().any(|p| p.span.start < span.end && span.start < p.span.end) {
+                    found.push(Person { span: span.clone(), title: None });
+                }
+                i = span.end;
+            }
+            _ => i += 1,
+        }
+    }
+    found.sort_by_key(|p| p.span.start);
+    found
+}
+
+/// A Chinese name starting at `i`.
+fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
+    let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
+    let at_boundary = title.is_some() || doc.left_boundary(i);
+    if !at_boundary {
+        return None;
+    }
+    let given_from = surname.end;
+    let mut best: Option<(i32, usize)> = None;
+    for len in [2usize, 1] {
+        let end = given_from + len;
+        if !(given_from..end).all(|k| doc.is_name_char(k)) {
+            continue;
+        }
+        let scores: Vec<i32> = (given_from..end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
+        if scores.iter().any(|&s| s < FLOOR) {
+            continue;
+        }
+        let sum: i32 = scores.iter().sum();
+        let speech = doc.starting(end).iter().any(|w| w.info.cues & SPEECH != 0);
+        let known = doc.info(i, end).is_some_and(|w| w.person > 0);
+        // The name itself is an everyday word (陳述 is not 陳 + 述 here).
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0);
+        // A word runs on from the last given character (張明天氣).
+        let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 1000);
+        let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
+        let confirmed = if title.is_some() || speech {
+            !word
+        } else if ambiguous || word || runs_on {
+            false
+        } else if known {
+            len == 2 || sum >= 30
+        } else if clause {
+            len == 2 && sum >= 0
+        } else {
+            len == 2 && sum >= 60
+        };
+        if confirmed && best.is_none_or(|(s, _)| sum > s) {
+            best = Some((sum, end));
+            if len == 2 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, end)| Person { span: i..end, title })
+}
+
+/// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
+/// transliteration characters, known as a name or with context.
+fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    if !doc.left_boundary(i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
+        return None;
+    }
+    let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
+    if run < 3 {
+        return None;
+    }
+    let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
+    for end in (i + 3..=i + run).rev() {
+        let known = doc.info(i, end).is_some_and(|w| w.person > 0);
+        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
+        if !word && (known || (speech || title.is_some()) && end == i + run) {
+            return Some(Person { span: i..end, title });
+        }
+    }
+    None
+}
