@@ -8,8 +8,9 @@ part-of-speech tag. From it this script writes, into dictionaries/jieba/:
 
   places.txt       words tagged ns (places), with their frequency: those of
                    three or more characters, and two-character ones that
-                   jieba also lists with a unit at least a fiftieth as
-                   often (江门 36, 江门市 22; not 新建 1000, 新建县 4): its two-character ns words are mostly everyday
+                   jieba also lists with a unit (市 县 区 地区 ...) at
+                   least a fiftieth as often as the bare word (江门 36,
+                   江门市 22; 拉萨 from 拉萨市; not 新建 1000, 新建县 4): its two-character ns words are mostly everyday
                    words (城市, 东西, 扎根); dictionaries/zhtext/places.txt
                    lists the countries and regions this leaves out
   orgs.txt         words tagged nt (organisations) seen at least ORG_MIN
@@ -45,7 +46,7 @@ VERSION = "0.42.1"
 SDIST = f"jieba-{VERSION}.tar.gz"
 SDIST_SHA256 = "055ca12f62674fafed09427f176506079bc135638a14e23e25be909131928db2"
 WORD_MIN = 30
-UNITS = "省市县区州旗盟"
+UNITS = tuple("省市县区州旗盟")
 ORG_MIN = 5
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -118,18 +119,34 @@ def main():
 
     ns = {w: f for w, f, t in entries if t == "ns"}
     os.makedirs(OUT, exist_ok=True)
-    places = {
-        w for w, f, t in entries
-        if t == "ns" and (len(w) >= 3 or len(w) == 2 and max((ns.get(w + u, 0) for u in UNITS), default=0) >= f / 50)
+    freq = {}
+    for w, f, t in entries:
+        freq[w] = max(freq.get(w, 0), f)
+    freq_of = lambda w: 0 if w in ns else freq.get(w, 0)
+    # Two-character stems: ns words, and the stems of ns words with a unit
+    # (拉萨 from 拉萨市, which jieba does not tag ns by itself).
+    stems = {w for w in ns if len(w) == 2}
+    tag = {w: t for w, f, t in entries}
+    stems |= {
+        w[:2] for w in ns
+        if len(w) >= 3 and w[2:] in UNITS + ("地区",)
+        # Not generic units: 自治区, 开发区, 经济区 have a verb or an
+        # everyday word before the unit.
+        and tag.get(w[:2], "ns") not in ("v", "vn", "a", "ad", "an") and freq_of(w[:2]) < 3000
+    }
+    places = {w for w in ns if len(w) >= 3}
+    places |= {
+        w for w in stems
+        if max(ns.get(w + u, 0) for u in UNITS + ("地区",)) >= freq.get(w, 0) / 50
     }
     outputs = {
-        "places.txt": sorted((w, f) for w, f, t in entries if t == "ns" and w in places),
+        "places.txt": sorted((w, max(freq.get(w, 0), 1)) for w in places),
         "orgs.txt": sorted((w, f) for w, f, t in entries if t == "nt" and len(w) >= 2 and f >= ORG_MIN),
         "people.txt": sorted(people.items()),
         "given-names.txt": sorted(scores.items()),
         "words.txt": sorted(
             (w, f"{f}\t{t}") for w, f, t in entries
-            if f >= WORD_MIN and 2 <= len(w) <= 4 and not t.startswith("nr") and t not in ("ns", "nt")
+            if f >= WORD_MIN and 2 <= len(w) <= 6 and not t.startswith("nr") and t not in ("ns", "nt")
             # Two-character "places" left out of places.txt are everyday words.
             or t == "ns" and len(w) == 2 and w not in places
         ),

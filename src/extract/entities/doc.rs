@@ -88,8 +88,12 @@ impl<'a> Doc<'a> {
     /// Whether a general word (not the name itself) crosses position `i`
     /// from the left: it starts before `i` and ends after it.
     pub(super) fn word_across(&self, i: usize, min_freq: u32) -> bool {
-        (i.saturating_sub(3)..i)
-            .any(|s| self.starting(s).iter().any(|w| w.end > i && w.info.word >= min_freq && w.info.place == 0))
+        self.word_out_of(i.saturating_sub(3), i, min_freq)
+    }
+
+    /// Whether a general word starts in `from..i` and ends after `i`.
+    pub(super) fn word_out_of(&self, from: usize, i: usize, min_freq: u32) -> bool {
+        (from..i).any(|s| self.starting(s).iter().any(|w| w.end > i && w.info.word >= min_freq && w.info.place == 0))
     }
 }
 

@@ -80,7 +80,7 @@ pub(super) fn entities(chars: &[char], offsets: &[usize]) -> Vec<Entity> {
     let all_places = places::find(&doc);
     let orgs = orgs::find(&doc, &all_places);
     let org_spans: Vec<Range<usize>> = orgs.iter().map(|o| o.span.clone()).collect();
-    let people = people::find(&doc, &org_spans);
+    let people = people::find(&doc, &org_spans, &all_places);
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let bytes = |r: &Range<usize>| byte(r.start)..byte(r.end);
     let mut found = Vec::new();
@@ -105,7 +105,15 @@ pub(super) fn entities(chars: &[char], offsets: &[usize]) -> Vec<Entity> {
     }
     for org in &orgs {
         found.push(entity(EntityKind::Org, bytes(&org.span)));
-        found.extend(org.places.iter().map(|p| entity(EntityKind::Place, bytes(p))));
+        // The places an organisation's name starts with (臺山市 + 金橋...,
+        // 中國 + 政府).
+        let leading = all_places.iter().filter(|p| !org.brand && p.start == org.span.start && p.end < org.span.end);
+        for place in org.places.iter().chain(leading) {
+            let place = entity(EntityKind::Place, bytes(place));
+            if !found.contains(&place) {
+                found.push(place);
+            }
+        }
     }
     let taken: Vec<Range<usize>> = org_spans.iter().chain(people.iter().map(|p| &p.span)).cloned().collect();
     for place in &all_places {

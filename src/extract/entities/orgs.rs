@@ -15,6 +15,9 @@ const MAX_NAME: usize = 20;
 pub(super) struct Org {
     pub span: Range<usize>,
     pub places: Vec<Range<usize>>,
+    /// The name is a brand with a trade: a place it starts with (江口 in
+    /// 江口電器) names the brand, not where it is.
+    pub brand: bool,
 }
 
 /// The organisations of `doc`, left to right, not overlapping.
@@ -27,8 +30,10 @@ pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
         } else if let Some(org) = branded(doc, i, &place_ending) {
             found.push(org);
         } else if let Some(w) = doc.longest(i, |w| w.info.org > 0) {
-            if !doc.word_across(i, w.info.org.max(100)) {
-                found.push(Org { span: w.start..w.end, places: Vec::new() });
+            // Not from inside a place (中國發展 has no 國發).
+            let inside_place = places.iter().any(|p| p.start < i && i < p.end);
+            if !inside_place && !doc.word_across(i, w.info.org.max(100)) {
+                found.push(Org { span: w.start..w.end, places: Vec::new(), brand: false });
             }
         }
     }
@@ -67,17 +72,21 @@ fn suffixed(
     }
     if cues & ORG_GOV != 0 {
         if start < i {
-            return Some(Org { span: start..suffix.end, places });
+            return Some(Org { span: start..suffix.end, places, brand: false });
         }
         // 江門 + 市委: the gazetteer's word, not the unit, before the suffix.
         let stem = doc.ending(i).find(|w| w.info.place > 0 && w.end - w.start >= 2)?;
-        return Some(Org { span: stem.start..suffix.end, places: Vec::new() });
+        return Some(Org { span: stem.start..suffix.end, places: Vec::new(), brand: false });
     }
     if start < i {
         // Chained: the name is the places or organisation before it.
         let adjacent_org = found.iter().any(|o| o.span.end == i);
         let body = cues & (ORG_LEGAL | ORG_BODY) != 0;
-        return (body || adjacent_org || cues & ORG_WEAK != 0).then_some(Org { span: start..suffix.end, places });
+        return (body || adjacent_org || cues & ORG_WEAK != 0).then_some(Org {
+            span: start..suffix.end,
+            places,
+            brand: false,
+        });
     }
     // A name between a boundary and the suffix: it needs something proper
     // in it (a place, a brand nobody's dictionary knows, 某氏).
@@ -103,7 +112,7 @@ fn suffixed(
     // The name starts at its first place: words before it are the
     // sentence's (依託臺山市...基地).
     let start = places.first().map_or(from, |p| p.start);
-    (proper && i - start >= 2).then_some(Org { span: start..suffix.end, places })
+    (proper && i - start >= 2).then_some(Org { span: start..suffix.end, places, brand: false })
 }
 
 /// A place starting at `k` and ending by `limit`.
@@ -157,10 +166,10 @@ fn branded(doc: &Doc<'_>, i: usize, place_ending: &dyn Fn(usize) -> Option<Range
     // 某氏 + up to four characters + trade.
     if doc.at(i + 1) == '氏' && is_brand(doc, i, i + 2) {
         let trade = (i + 2..=i + 6).find_map(|k| doc.longest(k, |w| w.info.cues & INDUSTRY != 0))?;
-        return Some(Org { span: i..trade.end, places: Vec::new() });
+        return Some(Org { span: i..trade.end, places: Vec::new(), brand: true });
     }
     let trade = doc.longest(i + 2, |w| w.info.cues & INDUSTRY != 0)?;
-    is_brand(doc, i, i + 2).then_some(Org { span: i..trade.end, places: Vec::new() })
+    is_brand(doc, i, i + 2).then_some(Org { span: i..trade.end, places: Vec::new(), brand: true })
 }
 
 /// Short forms of the companies found: the name without its places and
@@ -184,13 +193,13 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
     for i in 0..chars.len() {
         for core in &cores {
             if chars.get(i..i + core.len()) == Some(core.as_slice()) {
-                found.push(Org { span: i..i + core.len(), places: Vec::new() });
+                found.push(Org { span: i..i + core.len(), places: Vec::new(), brand: false });
             }
         }
         for brand in &brands {
             if chars.get(i..i + brand.len()) == Some(brand.as_slice()) && doc.left_boundary(i) {
                 if let Some(trade) = doc.longest(i + brand.len(), |w| w.info.cues & INDUSTRY != 0) {
-                    found.push(Org { span: i..trade.end, places: Vec::new() });
+                    found.push(Org { span: i..trade.end, places: Vec::new(), brand: true });
                 }
             }
         }

@@ -14,6 +14,8 @@ use std::ops::Range;
 pub(super) struct Person {
     pub span: Range<usize>,
     pub title: Option<Range<usize>>,
+    /// A title or speech verb stands by the name.
+    pub context: bool,
 }
 
 /// Words after a name at the start of a clause that make the name's
@@ -23,13 +25,17 @@ const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在";
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
 
-/// The people of `doc` outside `taken` (character ranges of organisations).
-pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>]) -> Vec<Person> {
+/// The people of `doc` outside `taken` (character ranges of organisations);
+/// a Chinese name overlaps one of `places` only with a title or speech verb
+/// by it, a foreign name never.
+pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
     let free = |r: &Range<usize>| !taken.iter().any(|t| r.start < t.end && t.start < r.end);
+    let on_place = |p: &Person| places.iter().any(|t| p.span.start < t.end && t.start < p.span.end);
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let person = chinese_name(doc, i).or_else(|| foreign_name(doc, i)).filter(|p| free(&p.span));
+        let chinese = chinese_name(doc, i).filter(|p| p.context || !on_place(p));
+        let person = chinese.or_else(|| foreign_name(doc, i).filter(|p| !on_place(p))).filter(|p| free(&p.span));
         match person {
             Some(p) => {
                 i = p.span.end;
@@ -48,10 +54,10 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>]) -> Vec<Person> {
     while i < doc.len() {
         let known = names.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(n.as_slice()));
         match known {
-            Some(n) if doc.left_boundary(i) || doc.ending(i).any(|w| w.info.cues & TITLE != 0) => {
+            Some(n) if name_boundary(doc, i) => {
                 let span = i..i + n.len();
                 if free(&span) && !found.iter().any(|p| p.span.start < span.end && span.start < p.span.end) {
-                    found.push(Person { span: span.clone(), title: None });
+                    found.push(Person { span: span.clone(), title: None, context: false });
                 }
                 i = span.end;
             }
@@ -67,54 +73,72 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
-    let at_boundary = title.is_some() || doc.left_boundary(i);
-    if !at_boundary {
+    if title.is_none() && !name_boundary(doc, i) {
         return None;
     }
     let given_from = surname.end;
-    let mut best: Option<(i32, usize)> = None;
+    // The surname alone before a title or form of address (毛主席, 孫先生):
+    // the title is not part of the name.
+    let title_after = |at: usize| doc.starting(at).iter().any(|w| w.info.cues & TITLE != 0);
+    if title_after(given_from) && !ambiguous && surname.info.place == 0 {
+        return Some(Person { span: i..given_from, title, context: true });
+    }
+    let mut best: Option<(i32, usize, bool)> = None;
     for len in [2usize, 1] {
         let end = given_from + len;
-        if !(given_from..end).all(|k| doc.is_name_char(k)) {
+        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k))) {
+            continue;
+        }
+        // The name is the start of a longer word (鄧小平理論, 馬克思主義) or
+        // of a title (黨委副書記).
+        let longer = |w: &&super::doc::Word| {
+            w.end > end && (w.info.word > 0 && !w.info.place_like || w.info.person > 0 || w.info.cues & TITLE != 0)
+        };
+        if doc.starting(i).iter().any(|w| longer(&w)) {
             continue;
         }
         let scores: Vec<i32> = (given_from..end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
-        if scores.iter().any(|&s| s < FLOOR) {
+        let sum: i32 = scores.iter().sum();
+        // jieba's names of two characters are mostly everyday words (祝賀).
+        let known = len == 2 && doc.info(i, end).is_some_and(|w| w.person > 0);
+        if scores.iter().any(|&s| s < FLOOR) && !known {
             continue;
         }
-        let sum: i32 = scores.iter().sum();
-        let speech = doc.starting(end).iter().any(|w| w.info.cues & SPEECH != 0);
-        let known = doc.info(i, end).is_some_and(|w| w.person > 0);
+        // A speech verb or a title after the name (錢其琛說, 李鵬總理).
+        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         // The name itself is an everyday word (陳述 is not 陳 + 述 here).
         let word = doc.info(i, end).is_some_and(|w| w.word > 0);
         // A word runs on from the last given character (張明天氣).
         let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 1000);
         let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
-        let confirmed = if title.is_some() || speech {
-            !word
-        } else if ambiguous || word || runs_on {
+        let context = title.is_some() || speech;
+        let confirmed = if word || runs_on {
+            false
+        } else if context {
+            sum >= FLOOR
+        } else if ambiguous {
             false
         } else if known {
-            len == 2 || sum >= 30
+            sum >= 3 * FLOOR
         } else if clause {
             len == 2 && sum >= 0
         } else {
             len == 2 && sum >= 60
         };
-        if confirmed && best.is_none_or(|(s, _)| sum > s) {
-            best = Some((sum, end));
+        if confirmed && best.is_none_or(|(s, _, _)| sum > s) {
+            best = Some((sum, end, context));
             if len == 2 {
                 break;
             }
         }
     }
-    best.map(|(_, end)| Person { span: i..end, title })
+    best.map(|(_, end, context)| Person { span: i..end, title, context })
 }
 
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    if !doc.left_boundary(i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
+    if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
         return None;
     }
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
@@ -127,8 +151,16 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
         if !word && (known || (speech || title.is_some()) && end == i + run) {
-            return Some(Person { span: i..end, title });
+            let context = speech || title.is_some();
+            return Some(Person { span: i..end, title, context });
         }
     }
     None
+}
+
+/// Whether a name may start at `i`: after a boundary character, or after a
+/// word that ends there (會見 + 江澤民) without a word running across.
+fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
+    doc.left_boundary(i)
+        || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0) && !doc.word_across(i, 100)
 }

@@ -28,7 +28,9 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Range<usize>> {
 /// The end of the place starting at `i`, if one does.
 fn place_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
     let known = doc
-        .longest(i, |w| w.info.place > 0)
+        // A word across the end means a shorter place (阿拉伯国 in
+        // 阿拉伯国家 is 阿拉伯).
+        .longest(i, |w| w.info.place > 0 && !doc.word_out_of(i + 1, w.end, w.info.place.max(1000)))
         // A commoner word across the start means the place is not one here
         // (长江南岸 has no 江南).
         .filter(|w| !doc.word_across(i, w.info.place.max(100)));
