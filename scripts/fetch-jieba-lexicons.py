@@ -23,7 +23,8 @@ part-of-speech tag. From it this script writes, into dictionaries/jieba/:
                    given name of a listed name than in running text
                    (log-odds, in tenths; characters seen at least twice)
   words.txt        frequent general words (frequency >= WORD_MIN, not
-                   person, place or organisation) with their tag, which
+                   place or organisation, nor shaped like a name) with
+                   their tag, which
                    bound names, and the two-character ns words left out
                    of places.txt
 
@@ -146,7 +147,9 @@ def main():
         "given-names.txt": sorted(scores.items()),
         "words.txt": sorted(
             (w, f"{f}\t{t}") for w, f, t in entries
-            if f >= WORD_MIN and 2 <= len(w) <= 6 and not t.startswith("nr") and t not in ("ns", "nt")
+            if f >= WORD_MIN and 2 <= len(w) <= 6 and t not in ("ns", "nt") and w not in people
+            # jieba tags compounds such as 邓小平理论 nr: without a name's
+            # shape they are words.
             # Two-character "places" left out of places.txt are everyday words.
             or t == "ns" and len(w) == 2 and w not in places
         ),

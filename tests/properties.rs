@@ -201,6 +201,17 @@ proptest! {
             prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
             last = r.end;
         }
+        // Entities are in order of start; an organisation may contain the
+        // place its name starts with, so they may nest.
+        let mut last = 0;
+        for e in found.entities() {
+            let r = e.range();
+            prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
+            for attribute in [e.title(), e.org()].into_iter().flatten() {
+                prop_assert!(s.get(attribute).is_some());
+            }
+            last = r.start;
+        }
     }
 
     /// A line break ends every match. (OpenCC copies an ideographic

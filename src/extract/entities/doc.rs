@@ -2,6 +2,8 @@
 //! Simplified and every lexicon word found in it.
 
 use super::lexicon::{Info, Lexicon};
+use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A lexicon word at a position of the document (character indices).
 #[derive(Debug, Clone, Copy)]
@@ -13,7 +15,19 @@ pub(super) struct Word {
 
 /// Characters that end a name or an organisation on their left: function
 /// words, pronouns and particles that do not begin proper names.
-const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至共每此该其另及从经据按";
+const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至每此该其另及从经据按";
+
+fn is_function_char(c: char) -> bool {
+    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut chars: Vec<char> = FUNCTION.chars().collect();
+            chars.sort_unstable();
+            chars
+        })
+        .binary_search(&c)
+        .is_ok()
+}
 
 /// A document: folded characters and the lexicon's words in them.
 pub(super) struct Doc<'a> {
@@ -71,12 +85,12 @@ impl<'a> Doc<'a> {
     /// Whether `i` is a Han character that may be part of a name.
     pub(super) fn is_name_char(&self, i: usize) -> bool {
         let c = self.at(i);
-        is_han(c) && !FUNCTION.contains(c)
+        is_han(c) && !is_function_char(c)
     }
 
     /// Whether `i` is a function character (的, 在, 和 ...).
     pub(super) fn is_function(&self, i: usize) -> bool {
-        FUNCTION.contains(self.at(i))
+        is_function_char(self.at(i))
     }
 
     /// Whether a name may start at `i`: the document starts there, or the
@@ -94,6 +108,29 @@ impl<'a> Doc<'a> {
     /// Whether a general word starts in `from..i` and ends after `i`.
     pub(super) fn word_out_of(&self, from: usize, i: usize, min_freq: u32) -> bool {
         (from..i).any(|s| self.starting(s).iter().any(|w| w.end > i && w.info.word >= min_freq && w.info.place == 0))
+    }
+}
+
+/// Which characters some ranges cover: overlap tests in constant time.
+pub(super) struct Cover(Vec<bool>);
+
+impl Cover {
+    pub(super) fn new<'r>(len: usize, ranges: impl IntoIterator<Item = &'r Range<usize>>) -> Cover {
+        let mut cover = Cover(vec![false; len]);
+        for r in ranges {
+            cover.add(r);
+        }
+        cover
+    }
+
+    pub(super) fn add(&mut self, r: &Range<usize>) {
+        for covered in self.0.iter_mut().take(r.end).skip(r.start) {
+            *covered = true;
+        }
+    }
+
+    pub(super) fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0.iter().take(r.end).skip(r.start).any(|&c| c)
     }
 }
 

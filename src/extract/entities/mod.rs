@@ -115,9 +115,9 @@ pub(super) fn entities(chars: &[char], offsets: &[usize]) -> Vec<Entity> {
             }
         }
     }
-    let taken: Vec<Range<usize>> = org_spans.iter().chain(people.iter().map(|p| &p.span)).cloned().collect();
+    let taken = doc::Cover::new(doc.len(), org_spans.iter().chain(people.iter().map(|p| &p.span)));
     for place in &all_places {
-        if !taken.iter().any(|t| place.start < t.end && t.start < place.end) {
+        if !taken.overlaps(place) {
             found.push(entity(EntityKind::Place, bytes(place)));
         }
     }
@@ -127,4 +127,84 @@ pub(super) fn entities(chars: &[char], offsets: &[usize]) -> Vec<Entity> {
 
 fn entity(kind: EntityKind, range: Range<usize>) -> Entity {
     Entity { kind, start: range.start, end: range.end, title: None, org: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EntityKind, Extractor};
+
+    fn found(text: &str) -> Vec<(EntityKind, &str)> {
+        Extractor::new().extract(text).entities().iter().map(|e| (e.kind(), &text[e.range()])).collect()
+    }
+
+    fn has(text: &str, kind: EntityKind, name: &str) -> bool {
+        found(text).contains(&(kind, name))
+    }
+
+    #[test]
+    fn people_by_title_speech_clause_and_statistics() {
+        use EntityKind::Person;
+        assert!(has("大江鎮黨委副書記陳健宇介紹道", Person, "陳健宇"));
+        assert!(has("陳健宇表示，大江正全力推動", Person, "陳健宇"));
+        assert!(has("研發部總監陳金安說", Person, "陳金安"));
+        assert!(has("“完成了。”范世通是公司研發部的總監", Person, "范世通"));
+        assert!(has("會議由歐陽建國主持", Person, "歐陽建國"));
+        assert!(has("總統克林頓表示", Person, "克林頓"));
+        assert!(has("毛主席紀念堂", Person, "毛"));
+        assert!(has("國務院總理李鵬說", Person, "李鵬"));
+        // Simplified and mixed input alike.
+        assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
+    }
+
+    #[test]
+    fn not_people() {
+        let people = |t: &str| found(t).into_iter().filter(|(k, _)| *k == EntityKind::Person).count();
+        // A title without a name, a compound word, everyday words.
+        assert_eq!(people("榮獲“中國工藝美術大師”稱號"), 0);
+        assert_eq!(people("堅持鄧小平理論和馬克思主義"), 0);
+        assert_eq!(people("他陳述了理由，表示祝賀"), 0);
+        assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
+        assert_eq!(people("中華人民共和國主席"), 0);
+    }
+
+    #[test]
+    fn organisations() {
+        use EntityKind::Org;
+        let text = "位于大江鎮的得寶食品有限公司投入超300萬元，臺山市金橋鋁型材廠有限公司成功引進博士，金橋輕合金和金橋鋁型材廠";
+        assert!(has(text, Org, "得寶食品有限公司"));
+        assert!(has(text, Org, "臺山市金橋鋁型材廠有限公司"));
+        assert!(has(text, Org, "金橋鋁型材廠"));
+        assert!(has(text, Org, "金橋輕合金"));
+        assert!(has("緊緊圍繞江門市委、臺山市委部署", Org, "江門市委"));
+        assert!(has("您訪問的鏈接即將離開“大江鎮人民政府”門戶網站", Org, "大江鎮人民政府"));
+        assert!(has("位于大江鎮的六和飼料成功設立", Org, "六和飼料"));
+        assert!(has("2022年，伍氏興隆明清家具董事長伍炳亮", Org, "伍氏興隆明清家具"));
+        assert!(has("新華社北京1月1日電", Org, "新華社"));
+        // Everyday words before a suffix are not a name.
+        assert!(!found("新建預制菜研發實驗室").iter().any(|(k, _)| *k == Org));
+        assert!(!found("10名傳統家具協會培訓講師").iter().any(|(k, _)| *k == Org));
+    }
+
+    #[test]
+    fn places() {
+        use EntityKind::Place;
+        assert!(has("近日，臺山市大江鎮被評定為", Place, "臺山市"));
+        assert!(has("近日，臺山市大江鎮被評定為", Place, "大江鎮"));
+        assert!(has("面向港澳市場", Place, "港澳"));
+        assert!(has("到拉薩和莫斯科", Place, "拉薩"));
+        assert!(has("到拉薩和莫斯科", Place, "莫斯科"));
+        assert!(has("中國政府", Place, "中國"));
+        assert!(has("東南亞國家", Place, "東南亞"));
+        // jieba tags these as places; they are everyday words.
+        assert!(found("扎根安家，拓寬廣度，新建城市").iter().all(|(k, _)| *k != Place));
+    }
+
+    #[test]
+    fn person_attributes() {
+        let text = "大江鎮黨委副書記陳健宇介紹道";
+        let found = Extractor::new().extract(text);
+        let person = found.entities().iter().find(|e| e.kind() == EntityKind::Person);
+        let person = person.map(|p| (p.title().map(|r| &text[r]), p.org().map(|r| &text[r])));
+        assert_eq!(person, Some((Some("黨委副書記"), Some("大江鎮黨委"))));
+    }
 }

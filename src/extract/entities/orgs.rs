@@ -22,8 +22,18 @@ pub(super) struct Org {
 
 /// The organisations of `doc`, left to right, not overlapping.
 pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
-    let place_ending = |j: usize| places.iter().find(|p| p.end == j && p.start < j).cloned();
-    let mut found: Vec<Org> = Vec::new();
+    let mut place_by_end: Vec<Option<usize>> = vec![None; doc.len() + 1];
+    let mut inside_place = vec![false; doc.len() + 1];
+    for p in places {
+        if let Some(slot) = place_by_end.get_mut(p.end) {
+            *slot = Some(p.start);
+        }
+        for inside in inside_place.iter_mut().take(p.end).skip(p.start + 1) {
+            *inside = true;
+        }
+    }
+    let place_ending = |j: usize| place_by_end.get(j).copied().flatten().map(|s| s..j);
+    let mut found = Found { orgs: Vec::new(), by_end: vec![None; doc.len() + 1] };
     for i in 0..doc.len() {
         if let Some(org) = suffixed(doc, i, &place_ending, &found) {
             found.push(org);
@@ -31,15 +41,35 @@ pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
             found.push(org);
         } else if let Some(w) = doc.longest(i, |w| w.info.org > 0) {
             // Not from inside a place (中國發展 has no 國發).
-            let inside_place = places.iter().any(|p| p.start < i && i < p.end);
-            if !inside_place && !doc.word_across(i, w.info.org.max(100)) {
+            if !inside_place.get(i).copied().unwrap_or(false) && !doc.word_across(i, w.info.org.max(100)) {
                 found.push(Org { span: w.start..w.end, places: Vec::new(), brand: false });
             }
         }
     }
+    let found = found.orgs;
     let mut found = outermost(found);
     short_forms(doc, &mut found);
     outermost(found)
+}
+
+/// The organisations found so far, indexed by where they end.
+struct Found {
+    orgs: Vec<Org>,
+    /// The first organisation found that ends at each position.
+    by_end: Vec<Option<usize>>,
+}
+
+impl Found {
+    fn push(&mut self, org: Org) {
+        if let Some(slot @ None) = self.by_end.get_mut(org.span.end) {
+            *slot = Some(self.orgs.len());
+        }
+        self.orgs.push(org);
+    }
+
+    fn ending(&self, j: usize) -> Option<&Org> {
+        self.by_end.get(j).copied().flatten().and_then(|k| self.orgs.get(k)).filter(|o| o.span.start < j)
+    }
 }
 
 /// An organisation whose suffix (有限公司, 協會, 人民政府, 局) starts at `i`.
@@ -47,7 +77,7 @@ fn suffixed(
     doc: &Doc<'_>,
     i: usize,
     place_ending: &dyn Fn(usize) -> Option<Range<usize>>,
-    found: &[Org],
+    found: &Found,
 ) -> Option<Org> {
     let suffix = doc.longest(i, |w| w.info.cues & ORG_SUFFIX != 0)?;
     // 社會, 部分, 中心城區: the suffix characters begin a longer word.
@@ -63,7 +93,7 @@ fn suffixed(
         if let Some(p) = place_ending(start) {
             start = p.start;
             places.insert(0, p);
-        } else if let Some(o) = found.iter().find(|o| o.span.end == start && o.span.start < start) {
+        } else if let Some(o) = found.ending(start) {
             start = o.span.start;
             places.splice(0..0, o.places.iter().cloned());
         } else {
@@ -80,7 +110,7 @@ fn suffixed(
     }
     if start < i {
         // Chained: the name is the places or organisation before it.
-        let adjacent_org = found.iter().any(|o| o.span.end == i);
+        let adjacent_org = found.ending(i).is_some();
         let body = cues & (ORG_LEGAL | ORG_BODY) != 0;
         return (body || adjacent_org || cues & ORG_WEAK != 0).then_some(Org {
             span: start..suffix.end,
@@ -189,6 +219,10 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
             brands.push(doc.chars.get(from..from + 2).unwrap_or_default().to_vec());
         }
     }
+    cores.sort_unstable();
+    cores.dedup();
+    brands.sort_unstable();
+    brands.dedup();
     let chars = &doc.chars;
     for i in 0..chars.len() {
         for core in &cores {

@@ -5,8 +5,9 @@
 //! boundary. Foreign names are runs of transliteration characters with
 //! context.
 
-use super::doc::Doc;
+use super::doc::{Cover, Doc};
 use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, TITLE};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A person found, with the title written before the name.
@@ -29,13 +30,15 @@ const FLOOR: i32 = -20;
 /// a Chinese name overlaps one of `places` only with a title or speech verb
 /// by it, a foreign name never.
 pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
-    let free = |r: &Range<usize>| !taken.iter().any(|t| r.start < t.end && t.start < r.end);
-    let on_place = |p: &Person| places.iter().any(|t| p.span.start < t.end && t.start < p.span.end);
+    let taken = Cover::new(doc.len(), taken);
+    let places = Cover::new(doc.len(), places);
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let chinese = chinese_name(doc, i).filter(|p| p.context || !on_place(p));
-        let person = chinese.or_else(|| foreign_name(doc, i).filter(|p| !on_place(p))).filter(|p| free(&p.span));
+        let chinese = chinese_name(doc, i).filter(|p| p.context || !places.overlaps(&p.span));
+        let person = chinese
+            .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
+            .filter(|p| !taken.overlaps(&p.span));
         match person {
             Some(p) => {
                 i = p.span.end;
@@ -45,25 +48,33 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
         }
     }
     // A name confirmed once is a name everywhere in the document.
-    let names: Vec<Vec<char>> = found
-        .iter()
-        .filter(|p| p.span.len() >= 2)
-        .filter_map(|p| doc.chars.get(p.span.clone()).map(<[char]>::to_vec))
-        .collect();
+    let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
+    for p in found.iter().filter(|p| p.span.len() >= 2) {
+        if let Some(name) = doc.chars.get(p.span.clone()) {
+            if let Some(&first) = name.first() {
+                names.entry(first).or_default().push(name);
+            }
+        }
+    }
+    let mut people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
+    let mut more = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let known = names.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(n.as_slice()));
+        let candidates = names.get(&doc.at(i)).map_or(&[][..], Vec::as_slice);
+        let known = candidates.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(**n));
         match known {
             Some(n) if name_boundary(doc, i) => {
                 let span = i..i + n.len();
-                if free(&span) && !found.iter().any(|p| p.span.start < span.end && span.start < p.span.end) {
-                    found.push(Person { span: span.clone(), title: None, context: false });
+                if !taken.overlaps(&span) && !people.overlaps(&span) {
+                    people.add(&span);
+                    more.push(Person { span: span.clone(), title: None, context: false });
                 }
                 i = span.end;
             }
             _ => i += 1,
         }
     }
+    found.extend(more);
     found.sort_by_key(|p| p.span.start);
     found
 }
@@ -99,25 +110,31 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
         let scores: Vec<i32> = (given_from..end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
         let sum: i32 = scores.iter().sum();
-        // jieba's names of two characters are mostly everyday words (祝賀).
-        let known = len == 2 && doc.info(i, end).is_some_and(|w| w.person > 0);
+        // jieba's names of two characters are mostly everyday words (祝賀):
+        // they count only with a given name that is a name's in most uses.
+        let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
+        let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 40);
         if scores.iter().any(|&s| s < FLOOR) && !known {
             continue;
         }
         // A speech verb or a title after the name (錢其琛說, 李鵬總理).
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         // The name itself is an everyday word (陳述 is not 陳 + 述 here).
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0);
+        // jieba files some names as words (周恩來 as a time word): a word of
+        // three characters is still a name when its given name reads as one.
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0);
         // A word runs on from the last given character (張明天氣).
         let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 1000);
         let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
         let context = title.is_some() || speech;
         let confirmed = if word || runs_on {
             false
+        } else if ambiguous {
+            // 和, 時, 向 are mostly not surnames: only a title before the
+            // name, or a speech verb after it at a clause start, makes them one.
+            sum >= FLOOR && (title.is_some() || speech && doc.left_boundary(i))
         } else if context {
             sum >= FLOOR
-        } else if ambiguous {
-            false
         } else if known {
             sum >= 3 * FLOOR
         } else if clause {

@@ -14,7 +14,8 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        match place_at(doc, i) {
+        let after_place = found.last().is_some_and(|p: &Range<usize>| p.end == i);
+        match place_at(doc, i, after_place) {
             Some(end) => {
                 found.push(i..end);
                 i = end;
@@ -25,8 +26,9 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Range<usize>> {
     found
 }
 
-/// The end of the place starting at `i`, if one does.
-fn place_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
+/// The end of the place starting at `i`, if one does (`after_place`: a
+/// place ends at `i`, as 臺山市 before 大江鎮).
+fn place_at(doc: &Doc<'_>, i: usize, after_place: bool) -> Option<usize> {
     let known = doc
         // A word across the end means a shorter place (阿拉伯国 in
         // 阿拉伯国家 is 阿拉伯).
@@ -36,7 +38,7 @@ fn place_at(doc: &Doc<'_>, i: usize) -> Option<usize> {
         .filter(|w| !doc.word_across(i, w.info.place.max(100)));
     let stem_end = match known {
         Some(w) => w.end,
-        None if doc.left_boundary(i)
+        None if (after_place || doc.left_boundary(i))
             && doc.is_name_char(i)
             && doc.is_name_char(i + 1)
             && doc.info(i, i + 2).is_none_or(|info| info.word == 0 || info.place_like)
