@@ -108,6 +108,13 @@ def zhtext_spans(docs):
 
 
 def jieba_spans(docs):
+    """jieba's spans, cached under target/eval-data by the documents' hash
+    (posseg takes minutes, and its answers do not change between runs)."""
+    key = hashlib.sha256("\n".join(docs).encode("utf-8")).hexdigest()[:16]
+    cache = os.path.join(os.path.dirname(CACHE), f"jieba-{key}.json")
+    if os.path.exists(cache):
+        with open(cache, encoding="utf-8") as f:
+            return [{tuple(x) for x in spans} for spans in json.load(f)]
     import jieba
     import jieba.posseg
     jieba.setLogLevel(60)
@@ -120,6 +127,8 @@ def jieba_spans(docs):
                 spans.add((kind, pos, pos + len(pair.word)))
             pos += len(pair.word)
         result.append(spans)
+    with open(cache, "w", encoding="utf-8") as f:
+        json.dump([sorted(spans) for spans in result], f)
     return result
 
 

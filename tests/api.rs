@@ -24,6 +24,8 @@ fn public_types_are_send_sync_and_unwind_safe() {
     check::<zhtext::Normalized>();
     check::<zhtext::Extractor>();
     check::<zhtext::Extraction>();
+    check::<zhtext::Entity>();
+    check::<zhtext::EntityKind>();
     check::<zhtext::ScriptProfile>();
     check::<zhtext::Repaired>();
     check::<zhtext::RepairOptions>();
@@ -136,4 +138,15 @@ fn try_new_builds_every_config() {
     for config in Config::ALL {
         assert!(Converter::try_new(config).is_ok(), "{config}");
     }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn extraction_round_trips_through_serde() {
+    let text = "大江鎮黨委副書記陳健宇介紹道，投入超200萬元，電話0750-5524538";
+    let found = zhtext::Extractor::new().extract(text);
+    let json = serde_json::to_string(&found).expect("serialises");
+    assert!(json.contains(r#""type":"person""#), "{json}");
+    let back: zhtext::Extraction = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, found);
 }

@@ -1,5 +1,6 @@
-//! Script detection, normalisation, extraction and repair of arbitrary text: no
-//! panics, counts cover every character, leftover spans and edits lie on
+//! Script detection, normalisation, extraction (entities included) and
+//! repair of arbitrary text: no panics, counts cover every character,
+//! leftover spans, entities and edits lie on
 //! character boundaries, normalisation is idempotent with a monotone
 //! offset map, repair changes characters one for one.
 #![no_main]
@@ -36,6 +37,12 @@ fuzz_target!(|data: &[u8]| {
     let found = zhtext::Extractor::new().extract(text);
     for r in found.figures().iter().map(|f| f.range()).chain(found.contacts().iter().map(|c| c.range())) {
         assert!(r.start < r.end && text.get(r).is_some());
+    }
+    for e in found.entities() {
+        assert!(e.range().start < e.range().end && text.get(e.range()).is_some());
+        for r in [e.title(), e.org()].into_iter().flatten() {
+            assert!(text.get(r).is_some());
+        }
     }
 
     let repaired = repair(text, &RepairOptions::new().force(flags & 2 != 0));

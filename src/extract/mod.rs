@@ -234,8 +234,9 @@ impl Extraction {
     }
 }
 
-/// Finds figures and contacts. Cheap to build, `Send + Sync`, reusable for
-/// any number of documents.
+/// Finds people, organisations, places, figures and contacts. Cheap to
+/// build (the lexicons are built once per process, on first use, and
+/// shared), `Send + Sync`, reusable for any number of documents.
 ///
 /// ```
 /// use zhtext::{Extractor, FigureKind};
@@ -251,6 +252,7 @@ impl Extraction {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extractor {
     reference: Option<Date>,
+    names: entities::UserNames,
 }
 
 impl Extractor {
@@ -267,7 +269,30 @@ impl Extractor {
         self
     }
 
-    /// Extracts figures and contacts from `text`.
+    /// Always reports `name` as a `kind` entity wherever it occurs (in
+    /// either script: 臺山 and 台山 alike), ahead of what the built-in
+    /// lexicons and rules would say there. For names the lexicons miss or
+    /// misread: a company's brand, a local place, a person known to the
+    /// caller. Adding a name again replaces its kind; an empty name is
+    /// ignored.
+    ///
+    /// ```
+    /// use zhtext::{EntityKind, Extractor};
+    ///
+    /// let extractor = Extractor::new().with_name(EntityKind::Org, "李寧集團");
+    /// let text = "李寧集團推出新產品";
+    /// let found = extractor.extract(text);
+    /// assert_eq!(found.entities()[0].kind(), EntityKind::Org);
+    /// assert_eq!(&text[found.entities()[0].range()], "李寧集團");
+    /// ```
+    #[must_use]
+    pub fn with_name(mut self, kind: EntityKind, name: &str) -> Extractor {
+        self.names.add(kind, name);
+        self
+    }
+
+    /// Extracts people, organisations, places, figures and contacts from
+    /// `text`.
     #[must_use]
     pub fn extract(&self, text: &str) -> Extraction {
         let chars: Vec<char> = text.chars().collect();
@@ -276,7 +301,7 @@ impl Extractor {
         // A phone number or address is not a figure.
         let mut figures = figures::figures(&chars, &offsets, self.reference);
         figures.retain(|f| !contacts.iter().any(|c| f.start < c.end && c.start < f.end));
-        let entities = entities::entities(&chars, &offsets);
+        let entities = entities::entities(&chars, &offsets, &self.names);
         Extraction { entities, figures, contacts }
     }
 }

@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 
 /// A lexicon word at a position of the document (character indices).
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Word {
+pub(super) struct Word<'a> {
     pub start: usize,
     pub end: usize,
-    pub info: Info,
+    pub info: &'a Info,
 }
 
 /// Characters that end a name or an organisation on their left: function
@@ -33,9 +33,13 @@ fn is_function_char(c: char) -> bool {
 pub(super) struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     pub chars: Vec<char>,
-    words: Vec<Word>,
+    words: Vec<Word<'a>>,
     /// `words[first[i]..first[i + 1]]` start at character `i`.
     first: Vec<usize>,
+    /// Indices into `words`, grouped by end: `by_end[last[j]..last[j + 1]]`
+    /// end at character `j`, longest first.
+    by_end: Vec<usize>,
+    last: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -45,11 +49,35 @@ impl<'a> Doc<'a> {
         for at in 0..chars.len() {
             first.push(words.len());
             if chars.get(at).is_some_and(|&c| is_han(c)) {
-                lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info: *info }));
+                lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info }));
             }
         }
         first.push(words.len());
-        Doc { lexicon, chars, words, first }
+        // Counting sort by end; words are in start order, so each group is
+        // longest first.
+        let mut last = vec![0usize; chars.len() + 2];
+        for w in &words {
+            if let Some(count) = last.get_mut(w.end + 1) {
+                *count += 1;
+            }
+        }
+        for j in 1..last.len() {
+            let before = last.get(j - 1).copied().unwrap_or(0);
+            if let Some(slot) = last.get_mut(j) {
+                *slot += before;
+            }
+        }
+        let mut next = last.clone();
+        let mut by_end = vec![0usize; words.len()];
+        for (k, w) in words.iter().enumerate() {
+            if let Some(slot) = next.get_mut(w.end) {
+                if let Some(place) = by_end.get_mut(*slot) {
+                    *place = k;
+                }
+                *slot += 1;
+            }
+        }
+        Doc { lexicon, chars, words, first, by_end, last }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -62,18 +90,19 @@ impl<'a> Doc<'a> {
     }
 
     /// The words starting at `i`, shortest first.
-    pub(super) fn starting(&self, i: usize) -> &[Word] {
+    pub(super) fn starting(&self, i: usize) -> &[Word<'a>] {
         let (Some(&a), Some(&b)) = (self.first.get(i), self.first.get(i + 1)) else { return &[] };
         self.words.get(a..b).unwrap_or(&[])
     }
 
     /// The words ending at `j` (exclusive end), longest first.
-    pub(super) fn ending(&self, j: usize) -> impl Iterator<Item = &Word> {
-        (j.saturating_sub(12)..j).flat_map(move |i| self.starting(i).iter().filter(move |w| w.end == j))
+    pub(super) fn ending(&self, j: usize) -> impl Iterator<Item = &Word<'a>> {
+        let (a, b) = (self.last.get(j).copied().unwrap_or(0), self.last.get(j + 1).copied().unwrap_or(0));
+        self.by_end.get(a..b).unwrap_or(&[]).iter().filter_map(|&k| self.words.get(k))
     }
 
     /// The longest word at `i` that satisfies `keep`.
-    pub(super) fn longest(&self, i: usize, keep: impl Fn(&Word) -> bool) -> Option<Word> {
+    pub(super) fn longest(&self, i: usize, keep: impl Fn(&Word<'a>) -> bool) -> Option<Word<'a>> {
         self.starting(i).iter().rev().find(|w| keep(w)).copied()
     }
 

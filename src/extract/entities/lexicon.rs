@@ -39,6 +39,10 @@ pub(super) const INDUSTRY: u16 = 1 << 6;
 pub(super) const ADMIN: u16 = 1 << 7;
 pub(super) const SURNAME: u16 = 1 << 8;
 pub(super) const SURNAME_AMBIGUOUS: u16 = 1 << 9;
+/// The given-name score of a character no listed name uses: rare characters
+/// (梁坤奠) are still possible in names.
+const UNSEEN: i32 = -15;
+
 /// The frequency given to the places of our own list.
 const OWN_PLACE: u32 = 10_000;
 /// Any organisation suffix.
@@ -163,7 +167,7 @@ impl Lexicon {
 
     /// Calls `visit(len, info)` for every word that starts at `text[at..]`,
     /// shortest first.
-    pub(super) fn walk(&self, text: &[char], at: usize, mut visit: impl FnMut(usize, &Info)) {
+    pub(super) fn walk<'a>(&'a self, text: &[char], at: usize, mut visit: impl FnMut(usize, &'a Info)) {
         let mut node = 0u32;
         for (len, &c) in text.iter().skip(at).enumerate() {
             let Some(&next) = self.edges.get(&(node, c)) else { return };
@@ -186,9 +190,9 @@ impl Lexicon {
     }
 
     /// How much likelier `c` is in a given name than in running text, in
-    /// tenths of a natural log (unseen characters score -40).
+    /// tenths of a natural log (unseen characters score [`UNSEEN`]).
     pub(super) fn given_score(&self, c: char) -> i32 {
-        self.given.get(&c).map_or(-40, |&s| i32::from(s))
+        self.given.get(&c).map_or(UNSEEN, |&s| i32::from(s))
     }
 
     /// Whether `c` spells foreign names.

@@ -13,6 +13,9 @@ mod lexicon;
 mod orgs;
 mod people;
 mod places;
+mod user;
+
+pub(crate) use user::UserNames;
 
 use std::ops::Range;
 
@@ -74,44 +77,76 @@ impl Entity {
 
 /// The entities of a text (`chars` with their byte `offsets`, one more than
 /// characters), in text order.
-pub(super) fn entities(chars: &[char], offsets: &[usize]) -> Vec<Entity> {
+pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> Vec<Entity> {
     let folded: Vec<char> = chars.iter().map(|&c| crate::dict::fold::to_simplified(c)).collect();
     let doc = doc::Doc::new(lexicon::Lexicon::get(), folded);
-    let all_places = places::find(&doc);
-    let orgs = orgs::find(&doc, &all_places);
+    // The caller's names come first; the finders work around them, and see
+    // the caller's places and organisations as their own.
+    let users = user.find(&doc.chars);
+    let user_cover = doc::Cover::new(doc.len(), users.iter().map(|(r, _)| r));
+    let of_kind = |kind: EntityKind| users.iter().filter(move |(_, k)| *k == kind).map(|(r, _)| r.clone());
+    let mut all_places: Vec<Range<usize>> =
+        places::find(&doc).into_iter().filter(|p| !user_cover.overlaps(p)).collect();
+    all_places.extend(of_kind(EntityKind::Place));
+    all_places.sort_by_key(|p| p.start);
+    let mut orgs = orgs::find(&doc, &all_places);
+    let user_orgs = doc::Cover::new(doc.len(), users.iter().filter(|(_, k)| *k != EntityKind::Place).map(|(r, _)| r));
+    orgs.retain(|o| !user_orgs.overlaps(&o.span));
+    orgs.extend(of_kind(EntityKind::Org).map(|span| orgs::Org { span, places: Vec::new(), brand: false }));
+    orgs.sort_by_key(|o| o.span.start);
     let org_spans: Vec<Range<usize>> = orgs.iter().map(|o| o.span.clone()).collect();
-    let people = people::find(&doc, &org_spans, &all_places);
+    let mut taken = org_spans.clone();
+    taken.extend(users.iter().map(|(r, _)| r.clone()));
+    let mut people = people::find(&doc, &taken, &all_places);
+    people.extend(of_kind(EntityKind::Person).map(|span| people::Person { span, title: None, context: true }));
+    people.sort_by_key(|p| p.span.start);
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let bytes = |r: &Range<usize>| byte(r.start)..byte(r.end);
+    // The longest organisation or place ending at each position, and the
+    // place starting at each: attributes and nesting in one lookup.
+    let mut longest_by_end: Vec<Option<Range<usize>>> = vec![None; doc.len() + 1];
+    for span in orgs.iter().map(|o| &o.span).chain(&all_places) {
+        if let Some(slot) = longest_by_end.get_mut(span.end) {
+            if slot.as_ref().is_none_or(|s| s.len() < span.len()) {
+                *slot = Some(span.clone());
+            }
+        }
+    }
+    let mut place_by_start: Vec<Option<Range<usize>>> = vec![None; doc.len() + 1];
+    for place in &all_places {
+        if let Some(slot) = place_by_start.get_mut(place.start) {
+            *slot = Some(place.clone());
+        }
+    }
     let mut found = Vec::new();
     for person in &people {
         let title = person.title.clone();
         // The organisation the title belongs to ends where the title starts
         // or inside it (大江鎮黨委 + 黨委副書記).
         let org = title.as_ref().and_then(|t| {
-            orgs.iter()
-                .map(|o| &o.span)
-                .chain(&all_places)
-                .filter(|o| o.start < t.start && o.end >= t.start && o.end <= t.end)
-                .max_by_key(|o| o.end - o.start)
+            (t.start..=t.end)
+                .filter_map(|end| longest_by_end.get(end).cloned().flatten())
+                .filter(|o| o.start < t.start)
+                .max_by_key(Range::len)
         });
         found.push(Entity {
             kind: EntityKind::Person,
             start: byte(person.span.start),
             end: byte(person.span.end),
             title: title.as_ref().map(bytes),
-            org: org.map(bytes),
+            org: org.as_ref().map(bytes),
         });
     }
+    let mut nested = std::collections::HashSet::new();
     for org in &orgs {
         found.push(entity(EntityKind::Org, bytes(&org.span)));
         // The places an organisation's name starts with (臺山市 + 金橋...,
         // 中國 + 政府).
-        let leading = all_places.iter().filter(|p| !org.brand && p.start == org.span.start && p.end < org.span.end);
-        for place in org.places.iter().chain(leading) {
-            let place = entity(EntityKind::Place, bytes(place));
-            if !found.contains(&place) {
-                found.push(place);
+        let leading =
+            place_by_start.get(org.span.start).cloned().flatten().filter(|p| !org.brand && p.end < org.span.end);
+        for place in org.places.iter().cloned().chain(leading) {
+            if nested.insert((place.start, place.end)) {
+                found.push(entity(EntityKind::Place, bytes(&place)));
             }
         }
     }
@@ -197,6 +232,24 @@ mod tests {
         assert!(has("東南亞國家", Place, "東南亞"));
         // jieba tags these as places; they are everyday words.
         assert!(found("扎根安家，拓寬廣度，新建城市").iter().all(|(k, _)| *k != Place));
+    }
+
+    #[test]
+    fn user_names_win_in_either_script() {
+        let extractor = Extractor::new()
+            .with_name(EntityKind::Person, "利维")
+            .with_name(EntityKind::Place, "大江")
+            .with_name(EntityKind::Org, "");
+        let text = "利維說，大江人民政府在大江鎮";
+        let found: Vec<(EntityKind, &str)> =
+            extractor.extract(text).entities().iter().map(|e| (e.kind(), &text[e.range()])).collect();
+        assert!(found.contains(&(EntityKind::Person, "利維")));
+        // The caller's place starts an organisation like a found one.
+        assert!(found.contains(&(EntityKind::Org, "大江人民政府")));
+        assert!(found.contains(&(EntityKind::Place, "大江")));
+        // Adding a name again replaces its kind.
+        let again = Extractor::new().with_name(EntityKind::Person, "利維").with_name(EntityKind::Org, "利維");
+        assert_eq!(again.extract("利維說").entities().first().map(crate::Entity::kind), Some(EntityKind::Org));
     }
 
     #[test]

@@ -19,23 +19,28 @@ pub(super) struct Person {
     pub context: bool,
 }
 
-/// Words after a name at the start of a clause that make the name's
-/// reading likely (”范世通是…, 蔡嘉俊也…).
-const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在";
+/// Characters after a name at the start of a clause that make the name's
+/// reading likely (”范世通是…, 蔡嘉俊也…, 孔玲的…).
+const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在的和与每最都说";
+
+/// Characters that end the names of places, buildings, groups and things,
+/// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
+const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部";
 
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
 
 /// The people of `doc` outside `taken` (character ranges of organisations);
-/// a Chinese name overlaps one of `places` only with a title or speech verb
-/// by it, a foreign name never.
+/// a place may not hold a Chinese name's surname unless a title or speech
+/// verb stands by it, nor overlap a foreign name.
 pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
     let taken = Cover::new(doc.len(), taken);
     let places = Cover::new(doc.len(), places);
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let chinese = chinese_name(doc, i).filter(|p| p.context || !places.overlaps(&p.span));
+        // A place may be the given name (盛雲龍), not hold the surname (江蘇).
+        let chinese = chinese_name(doc, i).filter(|p| p.context || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let person = chinese
             .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
             .filter(|p| !taken.overlaps(&p.span));
@@ -47,12 +52,16 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
             None => i += 1,
         }
     }
+    coordinated(doc, &mut found, &taken);
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
     for p in found.iter().filter(|p| p.span.len() >= 2) {
         if let Some(name) = doc.chars.get(p.span.clone()) {
             if let Some(&first) = name.first() {
-                names.entry(first).or_default().push(name);
+                let group = names.entry(first).or_default();
+                if !group.contains(&name) {
+                    group.push(name);
+                }
             }
         }
     }
@@ -97,7 +106,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let mut best: Option<(i32, usize, bool)> = None;
     for len in [2usize, 1] {
         let end = given_from + len;
-        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k))) {
+        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k))) || NEVER_LAST.contains(doc.at(end - 1)) {
             continue;
         }
         // The name is the start of a longer word (鄧小平理論, 馬克思主義) or
@@ -138,9 +147,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         } else if known {
             sum >= 3 * FLOOR
         } else if clause {
-            len == 2 && sum >= 0
+            // 孔玲的話, 譚彥每天: one given character must read as a name.
+            sum >= if len == 2 { 0 } else { 30 }
         } else {
-            len == 2 && sum >= 60
+            len == 2 && sum >= 50
         };
         if confirmed && best.is_none_or(|(s, _, _)| sum > s) {
             best = Some((sum, end, context));
@@ -155,11 +165,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
-        return None;
-    }
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
     if run < 3 {
+        return None;
+    }
+    if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
         return None;
     }
     let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
@@ -180,4 +190,52 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0) && !doc.word_across(i, 100)
+}
+
+/// Names listed with a person (江澤民、李鵬、喬石): an item of a list
+/// separated by 、 next to a person is a person when it has a name's shape.
+fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
+    let mut spans: std::collections::HashSet<(usize, usize)> =
+        found.iter().map(|p| (p.span.start, p.span.end)).collect();
+    let item_end = |from: usize| (from..doc.len().min(from + 5)).find(|&k| !super::doc::is_han(doc.at(k)));
+    let mut k = 0;
+    while k < found.len() {
+        let Some(person) = found.get(k) else { break };
+        let mut items = Vec::new();
+        // The item after the person.
+        if doc.at(person.span.end) == '、' {
+            let from = person.span.end + 1;
+            if let Some(end) = item_end(from) {
+                items.push(from..end);
+            }
+        }
+        // The item before it.
+        if person.span.start >= 2 && doc.at(person.span.start - 1) == '、' {
+            let end = person.span.start - 1;
+            let from = (end.saturating_sub(5)..end).rev().take_while(|&j| super::doc::is_han(doc.at(j))).last();
+            if let Some(from) = from {
+                items.push(from..end);
+            }
+        }
+        for item in items {
+            if name_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
+                found.push(Person { span: item, title: None, context: true });
+            }
+        }
+        k += 1;
+    }
+    found.sort_by_key(|p| p.span.start);
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
+/// Whether `span` is a surname and one or two plausible given characters,
+/// and not an everyday word.
+fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    let Some(surname) = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end < span.end) else {
+        return false;
+    };
+    let given = span.end - surname.end;
+    (1..=2).contains(&given)
+        && (surname.end..span.end).all(|k| doc.lexicon.given_score(doc.at(k)) >= FLOOR)
+        && !doc.info(span.start, span.end).is_some_and(|w| w.word > 0 || w.place > 0 || w.org > 0)
 }
