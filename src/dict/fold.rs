@@ -29,16 +29,33 @@ fn single(s: &str) -> Option<char> {
 /// `c` as Simplified: the first candidate of OpenCC's `TSCharacters`, or
 /// `c` itself. One character for one, so offsets carry over unchanged.
 pub(crate) fn to_simplified(c: char) -> char {
-    static MAP: OnceLock<HashMap<char, char>> = OnceLock::new();
+    static MAP: OnceLock<Folding> = OnceLock::new();
     if c.is_ascii() {
         return c;
     }
-    MAP.get_or_init(|| {
-        single_char_entries("TSCharacters.txt").into_iter().filter_map(|(k, v)| Some((k, *v.first()?))).collect()
-    })
-    .get(&c)
-    .copied()
-    .unwrap_or(c)
+    let folding = MAP.get_or_init(|| {
+        let rest: HashMap<char, char> =
+            single_char_entries("TSCharacters.txt").into_iter().filter_map(|(k, v)| Some((k, *v.first()?))).collect();
+        let block = (BLOCK_START..BLOCK_END)
+            .map(|cp| char::from_u32(cp).map_or('\0', |c| rest.get(&c).copied().unwrap_or(c)))
+            .collect();
+        Folding { block, rest }
+    });
+    let cp = u32::from(c);
+    if (BLOCK_START..BLOCK_END).contains(&cp) {
+        folding.block.get((cp - BLOCK_START) as usize).copied().unwrap_or(c)
+    } else {
+        folding.rest.get(&c).copied().unwrap_or(c)
+    }
+}
+
+/// The main CJK block, where almost every lookup falls, as a table.
+const BLOCK_START: u32 = 0x4E00;
+const BLOCK_END: u32 = 0xA000;
+
+struct Folding {
+    block: Vec<char>,
+    rest: HashMap<char, char>,
 }
 
 #[cfg(test)]

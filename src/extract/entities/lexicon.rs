@@ -39,6 +39,10 @@ pub(super) const INDUSTRY: u16 = 1 << 6;
 pub(super) const ADMIN: u16 = 1 << 7;
 pub(super) const SURNAME: u16 = 1 << 8;
 pub(super) const SURNAME_AMBIGUOUS: u16 = 1 << 9;
+/// The main CJK Unified Ideographs block, indexed directly at the root.
+const CJK_START: u32 = 0x4E00;
+const CJK_END: u32 = 0xA000;
+
 /// The given-name score of a character no listed name uses: rare characters
 /// (梁坤奠) are still possible in names.
 const UNSEEN: i32 = -15;
@@ -78,6 +82,10 @@ type Edges = HashMap<(u32, char), u32, BuildHasherDefault<PairHasher>>;
 /// The combined trie with the given-name statistics.
 pub(super) struct Lexicon {
     edges: Edges,
+    /// The root's children for the main CJK block (U+4E00..U+A000), by
+    /// code point: most walks end after one step, and an array is cheaper
+    /// than a hash there.
+    roots: Vec<u32>,
     nodes: Vec<Info>,
     given: HashMap<char, i16, BuildHasherDefault<PairHasher>>,
     transliteration: Vec<char>,
@@ -93,6 +101,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
             edges: Edges::default(),
+            roots: Vec::new(),
             nodes: vec![Info::default()],
             given: HashMap::default(),
             transliteration: Vec::new(),
@@ -148,7 +157,20 @@ impl Lexicon {
             .flat_map(str::chars)
             .collect();
         lexicon.transliteration.sort_unstable();
+        lexicon.roots = (CJK_START..CJK_END)
+            .map(|cp| char::from_u32(cp).and_then(|c| lexicon.edges.get(&(0, c)).copied()).unwrap_or(0))
+            .collect();
         lexicon
+    }
+
+    /// The node one step from the root by `c` (0: none).
+    fn root_child(&self, c: char) -> u32 {
+        let cp = u32::from(c);
+        if (CJK_START..CJK_END).contains(&cp) {
+            self.roots.get((cp - CJK_START) as usize).copied().unwrap_or(0)
+        } else {
+            self.edges.get(&(0, c)).copied().unwrap_or(0)
+        }
     }
 
     fn insert(&mut self, word: &str, update: impl FnOnce(&mut Info)) {
@@ -170,7 +192,10 @@ impl Lexicon {
     pub(super) fn walk<'a>(&'a self, text: &[char], at: usize, mut visit: impl FnMut(usize, &'a Info)) {
         let mut node = 0u32;
         for (len, &c) in text.iter().skip(at).enumerate() {
-            let Some(&next) = self.edges.get(&(node, c)) else { return };
+            let next = if node == 0 { self.root_child(c) } else { self.edges.get(&(node, c)).copied().unwrap_or(0) };
+            if next == 0 {
+                return;
+            }
             node = next;
             if let Some(info) = self.nodes.get(next as usize) {
                 if info.place | info.org | info.person | info.word != 0 || info.cues != 0 {

@@ -25,7 +25,7 @@ const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在的和与每最�
 
 /// Characters that end the names of places, buildings, groups and things,
 /// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
-const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部";
+const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部摄都";
 
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
@@ -52,6 +52,7 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
             None => i += 1,
         }
     }
+    standalone(doc, &mut found, &taken, &places);
     coordinated(doc, &mut found, &taken);
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
@@ -92,7 +93,7 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
 fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
-    let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
+    let title = title_before(doc, i);
     if title.is_none() && !name_boundary(doc, i) {
         return None;
     }
@@ -141,7 +142,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
             // name, or a speech verb after it at a clause start, makes them one.
-            sum >= FLOOR && (title.is_some() || speech && doc.left_boundary(i))
+            let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
+            sum >= FLOOR && (listed_title || speech && doc.left_boundary(i))
         } else if context {
             sum >= FLOOR
         } else if known {
@@ -172,7 +174,7 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
         return None;
     }
-    let title = doc.ending(i).find(|w| w.info.cues & TITLE != 0).map(|w| w.start..w.end);
+    let title = title_before(doc, i);
     for end in (i + 3..=i + run).rev() {
         let known = doc.info(i, end).is_some_and(|w| w.person > 0);
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
@@ -183,6 +185,51 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
     }
     None
+}
+
+/// Characters that end words for people's roles (委員, 演員, 連長, 教師,
+/// 作家, 選手, 職工, 工商戶, 勞模): such a word before a name is its title.
+const ROLE_ENDINGS: &str = "员长师家手工户模官兵士";
+
+/// The title or role written right before `i`.
+fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
+    doc.ending(i)
+        .find(|w| {
+            w.info.cues & TITLE != 0
+                || w.end - w.start >= 2
+                    && w.info.word > 0
+                    && !w.info.place_like
+                    && ROLE_ENDINGS.contains(doc.at(w.end - 1))
+        })
+        .map(|w| w.start..w.end)
+}
+
+/// Names standing alone between delimiters: a credit in brackets
+/// (（陳小波）), a byline on its own line, an item before 等.
+fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
+    const OPEN: &str = "（(【[—\n:：";
+    const CLOSE: &str = "）)】]\n等，、。";
+    let mut i = 0;
+    while i < doc.len() {
+        let opens = i == 0 || OPEN.contains(doc.at(i - 1));
+        let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
+        let closes = end == doc.len() || CLOSE.contains(doc.at(end)) || doc.at(end) == '摄';
+        let span = i..end;
+        if opens
+            && closes
+            && end > i + 1
+            && name_shaped(doc, &span)
+            && !taken.overlaps(&span)
+            && !places.overlaps(&span)
+        {
+            found.push(Person { span: span.clone(), title: None, context: true });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    found.sort_by_key(|p| p.span.start);
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
 /// Whether a name may start at `i`: after a boundary character, or after a
@@ -228,12 +275,15 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
-/// Whether `span` is a surname and one or two plausible given characters,
-/// and not an everyday word.
+/// Whether `span` is a surname (not an ambiguous one) and one or two
+/// plausible given characters, and not an everyday word.
 fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let Some(surname) = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end < span.end) else {
         return false;
     };
+    if surname.info.cues & SURNAME_AMBIGUOUS != 0 {
+        return false;
+    }
     let given = span.end - surname.end;
     (1..=2).contains(&given)
         && (surname.end..span.end).all(|k| doc.lexicon.given_score(doc.at(k)) >= FLOOR)
