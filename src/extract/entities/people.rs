@@ -53,6 +53,7 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
         }
     }
     standalone(doc, &mut found, &taken, &places);
+    name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
@@ -107,7 +108,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let mut best: Option<(i32, usize, bool)> = None;
     for len in [2usize, 1] {
         let end = given_from + len;
-        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k))) || NEVER_LAST.contains(doc.at(end - 1)) {
+        // 王輝以2∶0, 譚彥迎出門: a function character or an unlikely last
+        // character ends the name before it.
+        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
+            || NEVER_LAST.contains(doc.at(end - 1))
+            || len == 2 && doc.is_function(end - 1)
+        {
             continue;
         }
         // The name is the start of a longer word (鄧小平理論, 馬克思主義) or
@@ -134,7 +140,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         // three characters is still a name when its given name reads as one.
         let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0);
         // A word runs on from the last given character (張明天氣).
-        let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 1000);
+        let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
         let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
         let context = title.is_some() || speech;
         let confirmed = if word || runs_on {
@@ -237,6 +243,41 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0) && !doc.word_across(i, 100)
+}
+
+/// Lists of names (魯迅、茅盾、巴金): in a list separated by 、 of three
+/// or more items where at least two thirds have a name's shape, those items
+/// are people.
+fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
+    let mut i = 0;
+    while i < doc.len() {
+        if !super::doc::is_han(doc.at(i)) || doc.at(i.wrapping_sub(1)) == '、' && i > 0 {
+            i += 1;
+            continue;
+        }
+        // Items from `i` while they are short Han runs joined by 、.
+        let mut items = Vec::new();
+        let mut k = i;
+        loop {
+            let end =
+                (k..doc.len().min(k + 6)).find(|&j| !super::doc::is_han(doc.at(j))).unwrap_or(doc.len().min(k + 6));
+            if end == k || end - k > 4 {
+                break;
+            }
+            items.push(k..end);
+            if doc.at(end) != '、' {
+                break;
+            }
+            k = end + 1;
+        }
+        let shaped: Vec<&Range<usize>> = items.iter().filter(|r| name_shaped(doc, r) && !taken.overlaps(r)).collect();
+        if items.len() >= 3 && shaped.len() * 3 >= items.len() * 2 {
+            found.extend(shaped.into_iter().map(|r| Person { span: r.clone(), title: None, context: true }));
+        }
+        i = items.last().map_or(i + 1, |r| r.end.max(i + 1));
+    }
+    found.sort_by_key(|p| p.span.start);
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
 /// Names listed with a person (江澤民、李鵬、喬石): an item of a list
