@@ -55,6 +55,7 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
     standalone(doc, &mut found, &taken, &places);
     name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
+    join_dotted(doc, &mut found);
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
     for p in found.iter().filter(|p| p.span.len() >= 2) {
@@ -129,7 +130,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         // jieba's names of two characters are mostly everyday words (祝賀):
         // they count only with a given name that is a name's in most uses.
         let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
-        let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 40);
+        let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 50);
         if scores.iter().any(|&s| s < FLOOR) && !known {
             continue;
         }
@@ -329,4 +330,37 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     (1..=2).contains(&given)
         && (surname.end..span.end).all(|k| doc.lexicon.given_score(doc.at(k)) >= FLOOR)
         && !doc.info(span.start, span.end).is_some_and(|w| w.word > 0 || w.place > 0 || w.org > 0)
+}
+
+/// Foreign names written with a middle dot (穆罕默德·拉斐克·塔拉爾): a
+/// person next to a dot takes in the transliteration runs across it.
+fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
+    const DOTS: &str = "·•‧・";
+    let run = |from: usize, step: isize| {
+        let mut k = from;
+        let mut n = 0;
+        while n < 8 {
+            let next = k.checked_add_signed(step);
+            let Some(next) = next.filter(|&j| j < doc.len() && doc.lexicon.is_transliteration(doc.at(j))) else {
+                break;
+            };
+            k = next;
+            n += 1;
+        }
+        (n > 0).then_some(k)
+    };
+    for person in found.iter_mut() {
+        while DOTS.contains(doc.at(person.span.end)) {
+            match run(person.span.end, 1) {
+                Some(last) => person.span.end = last + 1,
+                None => break,
+            }
+        }
+        while person.span.start >= 2 && DOTS.contains(doc.at(person.span.start - 1)) {
+            match run(person.span.start - 1, -1) {
+                Some(first) => person.span.start = first,
+                None => break,
+            }
+        }
+    }
 }
