@@ -40,7 +40,10 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
     let mut i = 0;
     while i < doc.len() {
         // A place may be the given name (盛雲龍), not hold the surname (江蘇).
-        let chinese = chinese_name(doc, i).filter(|p| p.context || !places.overlaps(&(p.span.start..p.span.start + 1)));
+        // An organisation just before (北京服裝學院黃關葆) reads like a title.
+        let after_org = i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1));
+        let chinese = chinese_name(doc, i, after_org)
+            .filter(|p| p.context || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let person = chinese
             .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
             .filter(|p| !taken.overlaps(&p.span));
@@ -92,10 +95,10 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
 }
 
 /// A Chinese name starting at `i`.
-fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
-    let title = title_before(doc, i);
+    let title = title_before(doc, i).or_else(|| after_org.then_some(i..i));
     if title.is_none() && !name_boundary(doc, i) {
         return None;
     }
@@ -157,7 +160,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             sum >= 3 * FLOOR
         } else if clause {
             // 孔玲的話, 譚彥每天: one given character must read as a name.
-            sum >= if len == 2 { 0 } else { 30 }
+            sum >= if len == 2 { -10 } else { 30 }
         } else {
             len == 2 && sum >= 50
         };
@@ -195,8 +198,9 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 }
 
 /// Characters that end words for people's roles (委員, 演員, 連長, 教師,
-/// 作家, 選手, 職工, 工商戶, 勞模): such a word before a name is its title.
-const ROLE_ENDINGS: &str = "员长师家手工户模官兵士";
+/// 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部): such a word before a
+/// name is its title.
+const ROLE_ENDINGS: &str = "员长师家手工户模官兵士民女部";
 
 /// The title or role written right before `i`.
 fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
@@ -243,8 +247,14 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
 /// word that ends there (會見 + 江澤民) without a word running across.
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
-        || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0) && !doc.word_across(i, 100)
+        || (PERSON_LEFT.contains(doc.at(i.wrapping_sub(1))) && i > 0
+            || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
+            && !doc.word_across(i, 100)
 }
+
+/// One-character verbs and prepositions that take a person as object
+/// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼).
+const PERSON_LEFT: &str = "使用看请叫当致比跟给让找派帮陪送接称问见";
 
 /// Lists of names (魯迅、茅盾、巴金): in a list separated by 、 of three
 /// or more items where at least two thirds have a name's shape, those items
