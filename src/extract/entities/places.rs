@@ -35,7 +35,11 @@ fn place_at(doc: &Doc<'_>, i: usize, after_place: bool) -> Option<usize> {
         .longest(i, |w| w.info.place > 0 && !doc.word_out_of(i + 1, w.end, w.info.place.max(1000)))
         // A commoner word across the start means the place is not one here
         // (长江南岸 has no 江南).
-        .filter(|w| !doc.word_across(i, w.info.place.max(100)));
+        .filter(|w| !doc.word_across(i, w.info.place.max(100)))
+        // Inside a foreign name (塔尼亞 in 內塔尼亞胡), it is the name's.
+        .filter(|w| !inside_name(doc, i, w.end))
+        // A place and a general word (香港 + 特區, 青藏 + 高原): the place.
+        .map(|w| generic_tail(doc, i, w.end).map_or(w, |end| super::doc::Word { end, ..w }));
     let stem_end = match known {
         Some(w) => w.end,
         None if (after_place || doc.left_boundary(i))
@@ -62,4 +66,22 @@ fn place_at(doc: &Doc<'_>, i: usize, after_place: bool) -> Option<usize> {
         }
     }
     known.map(|w| w.end)
+}
+
+/// Whether a name of jieba's people list covers `i..end` and more.
+fn inside_name(doc: &Doc<'_>, i: usize, end: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|s| doc.starting(s).iter().any(|w| w.info.person > 0 && w.end >= end))
+}
+
+/// Where a gazetteer word of three or more characters that is a shorter
+/// place followed by a general word (香港特區, 天安門廣場, 西藏自治區)
+/// should end: after the shorter place.
+fn generic_tail(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    if end - i < 3 {
+        return None;
+    }
+    doc.starting(i).iter().rev().filter(|w| w.end < end && w.end - i >= 2 && w.info.place > 0).find_map(|p| {
+        let tail = doc.starting(p.end).iter().any(|w| w.end == end && w.info.word > 0 && !w.info.place_like);
+        tail.then_some(p.end)
+    })
 }
