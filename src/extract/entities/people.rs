@@ -42,7 +42,8 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
         // A place may be the given name (盛雲龍), not hold the surname (江蘇).
         // An organisation just before (北京服裝學院黃關葆) reads like a title.
         let after_org = i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1));
-        let chinese = chinese_name(doc, i, after_org)
+        let chinese = familiar_name(doc, i)
+            .or_else(|| chinese_name(doc, i, after_org))
             .filter(|p| p.context || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let person = chinese
             .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
@@ -105,7 +106,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let given_from = surname.end;
     // The surname alone before a title or form of address (毛主席, 孫先生):
     // the title is not part of the name.
-    let title_after = |at: usize| doc.starting(at).iter().any(|w| w.info.cues & TITLE != 0);
+    // 毛主席, 孫先生, 張副主任.
+    let title_after = |at: usize| {
+        let is_title = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & TITLE != 0);
+        is_title(at) || "副正代".contains(doc.at(at)) && is_title(at + 1)
+    };
     if title_after(given_from) && !ambiguous && surname.info.place == 0 {
         return Some(Person { span: i..given_from, title, context: true });
     }
@@ -172,6 +177,22 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         }
     }
     best.map(|(_, end, context)| Person { span: i..end, title, context })
+}
+
+/// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
+/// verb or title after it or at a clause start.
+fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    if !matches!(doc.at(i), '老' | '小') || !doc.left_boundary(i) {
+        return None;
+    }
+    let surname = doc.longest(i + 1, |w| w.info.cues & SURNAME != 0 && w.end == i + 2)?;
+    if surname.info.cues & SURNAME_AMBIGUOUS != 0 || doc.info(i, i + 2).is_some_and(|w| w.word > 0) {
+        return None;
+    }
+    let end = i + 2;
+    let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
+    let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(doc.at(end));
+    (after || clause).then_some(Person { span: i..end, title: None, context: after })
 }
 
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
