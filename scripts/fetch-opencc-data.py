@@ -114,6 +114,7 @@ def write_readme(files) -> None:
         "| `zhtext/transliteration.txt` | characters that spell foreign names (克林頓), for the person finder |",
         "| `zhtext/entities.txt` | titles, speech verbs, organisation suffixes, trades and administrative units, for the entity finders |",
         "| `zhtext/places.txt` | countries, regions, and short names of China's provinces and of Hong Kong, Macau and Taiwan districts |",
+        "| `zhtext/zhu-words.txt` | words where 著 is read zhù and stays 著 in mainland Simplified, for `mainland_usage` |",
         "",
         "## jieba/ — lexicons derived from jieba 0.42.1 (MIT)",
         "",

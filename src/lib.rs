@@ -85,6 +85,6 @@ pub use error::{Error, ErrorKind, Result};
 pub use extract::{
     Contact, ContactKind, Date, Entity, EntityKind, Extraction, Extractor, Figure, FigureKind, Qualifier,
 };
-pub use normalize::{Edit, EditKind, Normalized, Normalizer, NormalizerBuilder, OffsetMap, QuoteStyle};
+pub use normalize::{mainland_usage, Edit, EditKind, Normalized, Normalizer, NormalizerBuilder, OffsetMap, QuoteStyle};
 pub use repair::{repair, RepairEdit, RepairOptions, RepairTarget, Repaired};
 pub use script::{detect, Region, Script, ScriptProfile};

@@ -380,6 +380,10 @@ fn normalize(args: &NormalizeArgs) -> Result<(), Vec<String>> {
                         (Target2::Hk, false) => Some(Config::S2hk),
                     };
                     match config {
+                        // To Simplified: mainland usage beyond OpenCC (著力 -> 着力).
+                        Some(c @ Config::T2s) => {
+                            zhtext::mainland_usage(&Converter::new(c).convert(normalized.text())).into_owned()
+                        }
                         Some(c) => Converter::new(c).convert(normalized.text()).into_owned(),
                         None => normalized.into_text(),
                     }

@@ -24,12 +24,14 @@
 
 mod boilerplate;
 mod offsets;
+mod usage;
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 pub use offsets::OffsetMap;
+pub use usage::mainland_usage;
 
 use crate::dict::embedded;
 use crate::script::is_han;
