@@ -14,7 +14,9 @@
 //! OpenCC's Taiwan and Hong Kong variant pairs) are never turned into each
 //! other, keep-listed words (`dictionaries/zhtext/repair-keep.txt`) stay,
 //! and a character no phrase covers keeps its form (范 in 范世通), except
-//! 于 outside names and Simplified-only characters (并).
+//! 于 outside names, Simplified-only characters (并), and, in text a
+//! converter evidently produced, 后 余 里 适 胜 丰 (whose own reading is
+//! rare in Traditional: 鎮里 → 鎮裏).
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -163,7 +165,10 @@ impl Repaired {
 /// (家具), or where no phrase covers the character (范 in 范世通). A
 /// Simplified-only character (并) in Traditional text that no phrase
 /// covers becomes its first candidate, and so does 于 (Traditional only as
-/// a surname) unless a person word follows it (于先生, 于某某表示). Every
+/// a surname) unless a person word follows it (于先生, 于某某表示); in
+/// text that passed the gate, so do 后 余 里 适 胜 丰, whose own readings
+/// are rare in Traditional and covered by phrases where they occur (皇后,
+/// 公里), unless a person word follows (余 is a surname). Every
 /// edit replaces one character by one character, so the text keeps its
 /// length in characters.
 ///
@@ -306,6 +311,29 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
         index += key_chars;
     }
 
+    if wrong_picks {
+        // In text a character-level converter produced (this pass runs only
+        // there), characters whose only other reading is rare in
+        // Traditional are leftovers wherever no phrase keeps them: 后
+        // (後; 后 is the queen, 皇后, which phrases cover), 余, 里, 适,
+        // 胜, 丰. Not before a person word (余 is also a surname).
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            if !DEFAULT_LEFTOVERS.contains(c) || covered.get(k).copied().unwrap_or(true) || is_name(&chars, k) {
+                continue;
+            }
+            let Some(&first) = data.candidates(c).first().filter(|&&f| f != c) else { continue };
+            let to = match target {
+                Some(conv) => conv.convert(first.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(first),
+                None => first,
+            };
+            edits.push(RepairEdit {
+                range: offset + at..offset + at + c.len_utf8(),
+                from: c,
+                to,
+                rule: format!("leftover {c}→{first}"),
+            });
+        }
+    }
     {
         // 于 is Traditional only as a surname: elsewhere it is a leftover
         // of 於 even where no phrase covers it.
@@ -346,6 +374,11 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
         edits.sort_by_key(|e| e.range.start);
     }
 }
+
+/// Characters a character-level converter leaves whose other reading is
+/// rare in Traditional text: outside a phrase, in machine-converted text,
+/// they take their first `STCharacters` candidate.
+const DEFAULT_LEFTOVERS: &str = "后余里适胜丰";
 
 /// Words that mark a person after a name (in either script).
 const PERSON_AFTER: &[&str] = &[
@@ -513,9 +546,9 @@ mod tests {
             .map(|g| format!("{} {}", g["pos"], g["context"]))
             .collect();
         assert!(wrong.is_empty(), "wrong changes: {wrong:?}");
-        assert_eq!(missed.len(), 1, "{missed:?}");
-        // 39 of 40: 鎮里 (里→裏) has no phrase to confirm it.
-        assert_eq!(right, 39, "{right} of {} annotated positions repaired", must.len());
+        assert!(missed.is_empty(), "{missed:?}");
+        // All 40, 鎮里 (里→裏) by the default-leftover rule: no phrase has it.
+        assert_eq!(right, 40, "{right} of {} annotated positions repaired", must.len());
     }
 
     #[test]
