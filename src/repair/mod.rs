@@ -15,7 +15,7 @@
 //! other, keep-listed words (`dictionaries/zhtext/repair-keep.txt`) stay,
 //! and a character no phrase covers keeps its form (范 in 范世通), except
 //! 于 outside names, Simplified-only characters (并), and, in text a
-//! converter evidently produced, 后 余 里 适 胜 丰 (whose own reading is
+//! converter evidently produced, 后 余 里 适 胜 丰 广 尸 愿 万 党 (whose own reading is
 //! rare in Traditional: 鎮里 → 鎮裏).
 
 use std::ops::Range;
@@ -166,7 +166,7 @@ impl Repaired {
 /// Simplified-only character (并) in Traditional text that no phrase
 /// covers becomes its first candidate, and so does 于 (Traditional only as
 /// a surname) unless a person word follows it (于先生, 于某某表示); in
-/// text that passed the gate, so do 后 余 里 适 胜 丰, whose own readings
+/// text that passed the gate, so do 后 余 里 适 胜 丰 广 尸 愿 万 党, whose own readings
 /// are rare in Traditional and covered by phrases where they occur (皇后,
 /// 公里), unless a person word follows (余 is a surname). Every
 /// edit replaces one character by one character, so the text keeps its
@@ -316,7 +316,8 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
         // there), characters whose only other reading is rare in
         // Traditional are leftovers wherever no phrase keeps them: 后
         // (後; 后 is the queen, 皇后, which phrases cover), 余, 里, 适,
-        // 胜, 丰. Not before a person word (余 is also a surname).
+        // 胜, 丰, 广, 尸, 愿, 万, 党. Not before a person word (余 and 党
+        // are also surnames).
         for (k, &(at, c)) in chars.iter().enumerate() {
             if !DEFAULT_LEFTOVERS.contains(c) || covered.get(k).copied().unwrap_or(true) || is_name(&chars, k) {
                 continue;
@@ -378,7 +379,7 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
 /// Characters a character-level converter leaves whose other reading is
 /// rare in Traditional text: outside a phrase, in machine-converted text,
 /// they take their first `STCharacters` candidate.
-const DEFAULT_LEFTOVERS: &str = "后余里适胜丰";
+const DEFAULT_LEFTOVERS: &str = "后余里适胜丰广尸愿万党";
 
 /// Words that mark a person after a name (in either script).
 const PERSON_AFTER: &[&str] = &[
