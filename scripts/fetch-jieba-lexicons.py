@@ -140,6 +140,14 @@ def main():
         w for w in stems
         if max(ns.get(w + u, 0) for u in UNITS + ("地区",)) >= freq.get(w, 0) / 50
     }
+    # Longer stems (张家口 from 张家口市: jieba files the bare name nr).
+    places |= {
+        w[:-1] for w in ns
+        if len(w) >= 4 and w[-1] in UNITS and tag.get(w[:-1], "ns") not in ("v", "vn", "a", "ad", "an")
+        and ns[w] >= freq_of(w[:-1]) / 50
+    }
+    # A place is not a person's name (jieba has both for 张家口).
+    people = {w: f for w, f in people.items() if w not in places}
     outputs = {
         "places.txt": sorted((w, max(freq.get(w, 0), 1)) for w in places),
         "orgs.txt": sorted((w, f) for w, f, t in entries if t == "nt" and len(w) >= 2 and f >= ORG_MIN),

@@ -149,7 +149,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // three characters is still a name when its given name reads as one.
         let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0);
         // A word runs on from the last given character (張明天氣).
-        let runs_on = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
+        // Not when a title or speech verb follows (江澤民主席 has 民主).
+        let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
         let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
         let context = title.is_some() || speech;
         let confirmed = if word || runs_on {
@@ -268,6 +269,8 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
 /// word that ends there (會見 + 江澤民) without a word running across.
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
+        // After a date or number with its unit (1965年周恩來).
+        || i >= 2 && "年月日号" .contains(doc.at(i - 1)) && doc.at(i - 2).is_ascii_digit()
         || (PERSON_LEFT.contains(doc.at(i.wrapping_sub(1))) && i > 0
             || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
             && !doc.word_across(i, 100)
