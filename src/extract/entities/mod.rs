@@ -98,7 +98,12 @@ pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> V
     let mut taken = org_spans.clone();
     taken.extend(users.iter().map(|(r, _)| r.clone()));
     let mut people = people::find(&doc, &taken, &all_places);
-    people.extend(of_kind(EntityKind::Person).map(|span| people::Person { span, title: None, context: true }));
+    people.extend(of_kind(EntityKind::Person).map(|span| people::Person {
+        span,
+        title: None,
+        context: true,
+        foreign: false,
+    }));
     people.sort_by_key(|p| p.span.start);
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let bytes = |r: &Range<usize>| byte(r.start)..byte(r.end);

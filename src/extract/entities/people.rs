@@ -17,6 +17,8 @@ pub(super) struct Person {
     pub title: Option<Range<usize>>,
     /// A title or speech verb stands by the name.
     pub context: bool,
+    /// A transliterated foreign name.
+    pub foreign: bool,
 }
 
 /// Characters after a name at the start of a clause that make the name's
@@ -33,7 +35,7 @@ const FLOOR: i32 = -20;
 /// The people of `doc` outside `taken` (character ranges of organisations);
 /// a place may not hold a Chinese name's surname unless a title or speech
 /// verb stands by it, nor overlap a foreign name.
-pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
+pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
     let taken = Cover::new(doc.len(), taken);
     let places = Cover::new(doc.len(), places);
     let mut found: Vec<Person> = Vec::new();
@@ -61,13 +63,28 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
     coordinated(doc, &mut found, &taken);
     join_dotted(doc, &mut found);
     // A name confirmed once is a name everywhere in the document.
-    let mut names: HashMap<char, Vec<&[char]>> = HashMap::new();
+    let mut names: HashMap<char, Vec<&'a [char]>> = HashMap::new();
+    let mut add = |name: &'a [char]| {
+        if let Some(&first) = name.first() {
+            let group = names.entry(first).or_default();
+            if !group.contains(&name) {
+                group.push(name);
+            }
+        }
+    };
     for p in found.iter().filter(|p| p.span.len() >= 2) {
         if let Some(name) = doc.chars.get(p.span.clone()) {
-            if let Some(&first) = name.first() {
-                let group = names.entry(first).or_default();
-                if !group.contains(&name) {
-                    group.push(name);
+            add(name);
+        }
+        // The given name alone, once the full name is known (周恩來 ...
+        // 恩來), unless it is an everyday word (建國).
+        let single_surname =
+            doc.longest(p.span.start, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end - w.start == 1);
+        if p.span.len() == 3 && !p.foreign && single_surname {
+            let given = p.span.start + 1..p.span.end;
+            if doc.info(given.start, given.end).is_none_or(|w| w.word == 0 && w.place == 0 && w.org == 0) {
+                if let Some(name) = doc.chars.get(given) {
+                    add(name);
                 }
             }
         }
@@ -83,7 +100,7 @@ pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>
                 let span = i..i + n.len();
                 if !taken.overlaps(&span) && !people.overlaps(&span) {
                     people.add(&span);
-                    more.push(Person { span: span.clone(), title: None, context: false });
+                    more.push(Person { span: span.clone(), title: None, context: false, foreign: false });
                 }
                 i = span.end;
             }
@@ -112,7 +129,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         is_title(at) || "副正代".contains(doc.at(at)) && is_title(at + 1)
     };
     if title_after(given_from) && !ambiguous && surname.info.place == 0 {
-        return Some(Person { span: i..given_from, title, context: true });
+        return Some(Person { span: i..given_from, title, context: true, foreign: false });
     }
     let mut best: Option<(i32, usize, bool)> = None;
     for len in [2usize, 1] {
@@ -177,7 +194,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             }
         }
     }
-    best.map(|(_, end, context)| Person { span: i..end, title, context })
+    best.map(|(_, end, context)| Person { span: i..end, title, context, foreign: false })
 }
 
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
@@ -187,13 +204,13 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return None;
     }
     let surname = doc.longest(i + 1, |w| w.info.cues & SURNAME != 0 && w.end == i + 2)?;
-    if surname.info.cues & SURNAME_AMBIGUOUS != 0 || doc.info(i, i + 2).is_some_and(|w| w.word > 0) {
+    if surname.info.cues & SURNAME_AMBIGUOUS != 0 {
         return None;
     }
     let end = i + 2;
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(doc.at(end));
-    (after || clause).then_some(Person { span: i..end, title: None, context: after })
+    (after || clause).then_some(Person { span: i..end, title: None, context: after, foreign: false })
 }
 
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
@@ -213,7 +230,7 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
         if !word && (known || (speech || title.is_some()) && end == i + run) {
             let context = speech || title.is_some();
-            return Some(Person { span: i..end, title, context });
+            return Some(Person { span: i..end, title, context, foreign: true });
         }
     }
     None
@@ -255,7 +272,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
             && !taken.overlaps(&span)
             && !places.overlaps(&span)
         {
-            found.push(Person { span: span.clone(), title: None, context: true });
+            found.push(Person { span: span.clone(), title: None, context: true, foreign: false });
             i = end;
         } else {
             i += 1;
@@ -307,7 +324,12 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         }
         let shaped: Vec<&Range<usize>> = items.iter().filter(|r| name_shaped(doc, r) && !taken.overlaps(r)).collect();
         if items.len() >= 3 && shaped.len() * 3 >= items.len() * 2 {
-            found.extend(shaped.into_iter().map(|r| Person { span: r.clone(), title: None, context: true }));
+            found.extend(shaped.into_iter().map(|r| Person {
+                span: r.clone(),
+                title: None,
+                context: true,
+                foreign: false,
+            }));
         }
         i = items.last().map_or(i + 1, |r| r.end.max(i + 1));
     }
@@ -342,7 +364,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         }
         for item in items {
             if name_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
-                found.push(Person { span: item, title: None, context: true });
+                found.push(Person { span: item, title: None, context: true, foreign: false });
             }
         }
         k += 1;
