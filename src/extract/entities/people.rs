@@ -183,7 +183,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             sum >= 3 * FLOOR
         } else if clause {
             // 孔玲的話, 譚彥每天: one given character must read as a name.
-            sum >= if len == 2 { -10 } else { 30 }
+            sum >= if len == 2 { -10 } else { 15 }
         } else {
             len == 2 && sum >= 50
         };
