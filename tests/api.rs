@@ -161,3 +161,27 @@ fn seed_to_simplified_in_mainland_usage_matches_the_gold() {
     assert_ne!(opencc, gold);
     assert_eq!(zhtext::mainland_usage(&opencc), gold);
 }
+
+#[test]
+fn contacts_in_a_removed_footer_remain_extractable() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let seed = std::fs::read_to_string(format!("{root}/tests/data/seed-dajiang.txt")).expect("seed");
+    let normalized = zhtext::Normalizer::builder().strip_boilerplate(true).build().normalize(&seed);
+    assert!(!normalized.text().contains("0750-5524538"));
+    // The removed spans are returned; extraction on the source finds the
+    // footer's contacts inside them.
+    let removed: Vec<std::ops::Range<usize>> = normalized
+        .edits()
+        .iter()
+        .filter(|e| e.kind() == zhtext::EditKind::Boilerplate)
+        .map(zhtext::Edit::range)
+        .collect();
+    let found = zhtext::Extractor::new().extract(&seed);
+    let in_footer: Vec<&str> = found
+        .contacts()
+        .iter()
+        .filter(|c| removed.iter().any(|r| r.start <= c.range().start && c.range().end <= r.end))
+        .map(|c| &seed[c.range()])
+        .collect();
+    assert_eq!(in_footer, ["0750-5524538", "ts686@126.com"]);
+}
