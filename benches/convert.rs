@@ -21,7 +21,7 @@ fn load(c: &mut Criterion) {
             b.iter(|| {
                 let converter = Converter::builder(config).shared(false).build().expect("builds");
                 converter.convert("漢字汉字")
-            })
+            });
         });
     }
     group.finish();
@@ -50,7 +50,7 @@ fn convert(c: &mut Criterion) {
                     out.clear();
                     converter.convert_into(input, &mut out);
                     out.len()
-                })
+                });
             });
         }
     }

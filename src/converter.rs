@@ -230,12 +230,14 @@ impl ConverterBuilder {
     /// instead of every dictionary of the configuration. Overrides match
     /// longest first; a later override of the same phrase replaces an
     /// earlier one.
+    #[must_use]
     pub fn override_phrase(mut self, from: impl Into<String>, to: impl Into<String>) -> ConverterBuilder {
         self.overrides.push((from.into(), to.into()));
         self
     }
 
     /// Adds several overrides; see [`override_phrase`](Self::override_phrase).
+    #[must_use]
     pub fn overrides<I, K, V>(mut self, pairs: I) -> ConverterBuilder
     where
         I: IntoIterator<Item = (K, V)>,

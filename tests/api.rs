@@ -15,6 +15,7 @@ fn custom(name: &str) -> PathBuf {
 fn public_types_are_send_sync_and_unwind_safe() {
     fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
     fn send_sync<T: Send + Sync + 'static>() {}
+    fn clone<T: Clone>() {}
     check::<Converter>();
     check::<ConverterBuilder>();
     check::<Config>();
@@ -31,7 +32,6 @@ fn public_types_are_send_sync_and_unwind_safe() {
     check::<zhtext::RepairOptions>();
     // Like std::io::Error, which it may wrap, Error is not UnwindSafe.
     send_sync::<Error>();
-    fn clone<T: Clone>() {}
     clone::<Converter>();
 }
 

@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code may panic
 
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -94,7 +95,6 @@ fn in_place_replaces_files_and_keeps_them_when_it_cannot() {
 
     // A read-only directory: no temporary file can be created, so the
     // original stays byte-identical. (Root ignores permissions; skip then.)
-    use std::os::unix::fs::PermissionsExt;
     let locked = dir.join("locked");
     std::fs::create_dir_all(&locked).unwrap();
     let kept = locked.join("keep.txt");

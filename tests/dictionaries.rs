@@ -15,7 +15,7 @@ fn dictionary_hashes_match_readme() {
         let (file, size, hash) = (cells[1], cells[2], cells[3]);
         let bytes = std::fs::read(format!("{root}/dictionaries/{file}")).expect(file);
         assert_eq!(bytes.len().to_string(), size, "{file} size");
-        let digest: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let digest = hex(&Sha256::digest(&bytes));
         assert_eq!(digest, hash, "{file} SHA-256");
         checked += 1;
     }
@@ -33,9 +33,17 @@ fn jieba_lexicon_hashes_match_readme() {
         let (file, entries, hash) = (cells[1], cells[2], cells[3]);
         let text = std::fs::read_to_string(format!("{root}/dictionaries/jieba/{file}")).expect(file);
         assert_eq!(text.lines().count().to_string(), entries, "{file} entries");
-        let digest: String = Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        let digest = hex(&Sha256::digest(text.as_bytes()));
         assert_eq!(digest, hash, "{file} SHA-256");
         checked += 1;
     }
     assert_eq!(checked, 5);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }

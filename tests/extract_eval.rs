@@ -40,8 +40,8 @@ fn score(name: &str, predicted: &[String], gold: &[String], optional: &[String])
             wrong.push(p.clone());
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / gold.len().max(1) as f64;
+    let precision = f64::from(tp) / f64::from((tp + fp).max(1));
+    let recall = f64::from(tp) / gold.len().max(1) as f64;
     let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
     println!("{name}: P {precision:.3} R {recall:.3} F1 {f1:.3}; spurious {wrong:?}; missed {remaining:?}");
     (precision, recall, f1)

@@ -192,12 +192,12 @@ proptest! {
     fn extraction_spans_are_valid(s in prop_oneof![text(), messy(), any::<String>()]) {
         let found = zhtext::Extractor::new().extract(&s);
         let mut last = 0;
-        for r in found.figures().iter().map(|f| f.range()) {
+        for r in found.figures().iter().map(zhtext::Figure::range) {
             prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
             last = r.end;
         }
         let mut last = 0;
-        for r in found.contacts().iter().map(|c| c.range()) {
+        for r in found.contacts().iter().map(zhtext::Contact::range) {
             prop_assert!(r.start >= last && r.start < r.end && s.get(r.clone()).is_some());
             last = r.end;
         }

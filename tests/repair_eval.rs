@@ -49,9 +49,7 @@ fn evaluate(simplified: &str) -> (f64, f64, usize, usize) {
     let (p, r, s): (Vec<char>, Vec<char>, Vec<char>) =
         (portal.chars().collect(), repaired.chars().collect(), reference.chars().collect());
     assert_eq!(p.len(), r.len());
-    if p.len() != s.len() {
-        panic!("reference not aligned");
-    }
+    assert!(p.len() == s.len(), "reference not aligned");
     let (mut changed, mut right, mut leftovers, mut fixed) = (0, 0, 0, 0);
     let mut missed: HashMap<(char, char), usize> = HashMap::new();
     for i in 0..p.len() {

@@ -154,8 +154,8 @@ struct DetectArgs {
     #[arg(short, long)]
     recursive: bool,
     /// One JSON object per input, one per line: {"path", "script",
-    /// "confidence", "region", "counts": {"simplified_only",
-    /// "traditional_only", "shared", "non_han"}, "leftovers": [{"start",
+    /// "confidence", "region", "counts": {"`simplified_only`",
+    /// "`traditional_only`", "shared", "`non_han`"}, "leftovers": [{"start",
     /// "end", "text"}]}.
     #[arg(long)]
     json: bool,
@@ -579,7 +579,8 @@ fn convert(args: &ConvertArgs) -> Result<(), Vec<String>> {
     let jobs = plan(args).map_err(|e| vec![e])?;
     let total: u64 = jobs.iter().filter_map(|j| fs::metadata(&j.input).ok()).map(|m| m.len()).sum();
     let progress = progress_bar(Some(total));
-    let workers = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
+    let workers =
+        args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get), usize::from);
     let to_stdout = jobs.iter().any(|j| matches!(j.target, Target::Stdout));
     let workers = if to_stdout { 1 } else { workers.min(jobs.len()).max(1) };
 
@@ -660,7 +661,7 @@ fn expand(paths: &[PathBuf], recursive: bool) -> Result<Vec<(PathBuf, Option<Pat
             walk(path, &mut found).map_err(|e| format!("{}: {}", path.display(), io_reason(&e)))?;
             found.sort();
             for file in found {
-                let rel = file.strip_prefix(path).map(Path::to_path_buf).unwrap_or_else(|_| file.clone());
+                let rel = file.strip_prefix(path).map_or_else(|_| file.clone(), Path::to_path_buf);
                 files.push((file, Some(rel)));
             }
         } else {
@@ -698,7 +699,7 @@ fn run_job(converter: &Converter, job: &Job, encoding: InputEncoding) -> Result<
         }
         Target::InPlace => {
             let permissions = fs::metadata(&job.input).map(|m| m.permissions()).ok();
-            atomic_write(&job.input, permissions, |w| convert_reader(converter, input, w, encoding))
+            atomic_write(&job.input, permissions.as_ref(), |w| convert_reader(converter, input, w, encoding))
         }
     }
 }
@@ -708,7 +709,7 @@ fn run_job(converter: &Converter, job: &Job, encoding: InputEncoding) -> Result<
 /// removed and `path` is untouched.
 fn atomic_write(
     path: &Path,
-    permissions: Option<fs::Permissions>,
+    permissions: Option<&fs::Permissions>,
     write: impl FnOnce(&mut BufWriter<File>) -> Result<(), String>,
 ) -> Result<(), String> {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
@@ -721,7 +722,7 @@ fn atomic_write(
     let result = write(&mut writer)
         .and_then(|()| writer.flush().map_err(|e| io_reason(&e)))
         .and_then(|()| writer.get_ref().sync_all().map_err(|e| io_reason(&e)))
-        .and_then(|()| match &permissions {
+        .and_then(|()| match permissions {
             Some(p) => fs::set_permissions(&tmp, p.clone()).map_err(|e| io_reason(&e)),
             None => Ok(()),
         })

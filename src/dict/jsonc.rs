@@ -45,7 +45,7 @@ pub(crate) fn strip_jsonc(text: &str) -> String {
             }
             '}' | ']' => {
                 if let Some(at) = pending_comma.take() {
-                    out.replace_range(at..at + 1, " ");
+                    out.replace_range(at..=at, " ");
                 }
                 out.push(c);
             }

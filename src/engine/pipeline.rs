@@ -288,22 +288,20 @@ impl Pipeline {
                 // No word of the segmentation dictionary starts anywhere in
                 // the run, so the first stage reduces to its other children.
                 if self.stages.is_empty() {
-                    return match rest {
-                        Some(stage) => stage.run(run, out),
-                        None => {
-                            out.push_str(run);
-                            Ok(())
-                        }
+                    return if let Some(stage) = rest {
+                        stage.run(run, out)
+                    } else {
+                        out.push_str(run);
+                        Ok(())
                     };
                 }
                 let mut first = std::mem::take(&mut scratch.c);
                 first.clear();
-                let result = match rest {
-                    Some(stage) => stage.run(run, &mut first),
-                    None => {
-                        first.push_str(run);
-                        Ok(())
-                    }
+                let result = if let Some(stage) = rest {
+                    stage.run(run, &mut first)
+                } else {
+                    first.push_str(run);
+                    Ok(())
                 };
                 let result = result.and_then(|()| self.convert_after_first(&first, out, scratch));
                 scratch.c = first;

@@ -79,16 +79,13 @@ pub(crate) fn convert_stage(dict: &RefDict, text: &str) -> String {
     let mut pos = 0;
     while pos < text.len() {
         let rest = &text[pos..];
-        match dict.match_prefix(rest) {
-            Some((len, value)) => {
-                out.push_str(value);
-                pos += len;
-            }
-            None => {
-                let len = unit(rest);
-                out.push_str(&rest[..len]);
-                pos += len;
-            }
+        if let Some((len, value)) = dict.match_prefix(rest) {
+            out.push_str(value);
+            pos += len;
+        } else {
+            let len = unit(rest);
+            out.push_str(&rest[..len]);
+            pos += len;
         }
     }
     out
@@ -177,7 +174,7 @@ mod tests {
         let mut pieces: Vec<String> =
             ["\n", " ", "，", "。", "a", "PN", "⿰", "⿱", "⿲", "豈", "𠀀", "\u{2F800}", "\0"]
                 .iter()
-                .map(|s| s.to_string())
+                .map(std::string::ToString::to_string)
                 .collect();
         for (name, text) in embedded::DICTIONARIES {
             let Ok(dict) = parse_text_dict(name, text) else { continue };

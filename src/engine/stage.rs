@@ -145,15 +145,12 @@ impl Stage {
     fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> usize {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        match self.trie.walk_deep(bytes, pos + len, node) {
-            Some(m) => {
-                out.push_str(m.value);
-                pos + m.len
-            }
-            None => {
-                out.push_str(input.get(pos..pos + len).unwrap_or(""));
-                pos + len
-            }
+        if let Some(m) = self.trie.walk_deep(bytes, pos + len, node) {
+            out.push_str(m.value);
+            pos + m.len
+        } else {
+            out.push_str(input.get(pos..pos + len).unwrap_or(""));
+            pos + len
         }
     }
 

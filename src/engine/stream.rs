@@ -58,7 +58,7 @@ pub(crate) fn convert_stream<R: Read, W: Write>(
         let n = loop {
             match reader.read(pending.get_mut(start..).unwrap_or_default()) {
                 Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => {
                     pending.truncate(start);
                     return Err(Error::io(e));
@@ -146,21 +146,18 @@ fn walk_cut(pipeline: &Pipeline, text: &str) -> usize {
     let limit = bytes.len().saturating_sub(trie.max_key_chars().max(1) * 4);
     let (mut pos, mut last) = (0, 0);
     while pos < limit {
-        match trie.match_at(bytes, pos) {
-            Some(m) => {
-                if boundary_on_match_only {
-                    last = pos;
-                }
-                pos += m.len;
-                if pos <= limit {
-                    last = pos;
-                }
+        if let Some(m) = trie.match_at(bytes, pos) {
+            if boundary_on_match_only {
+                last = pos;
             }
-            None => {
-                pos += decode(bytes, pos).1;
-                if !boundary_on_match_only && pos <= limit {
-                    last = pos;
-                }
+            pos += m.len;
+            if pos <= limit {
+                last = pos;
+            }
+        } else {
+            pos += decode(bytes, pos).1;
+            if !boundary_on_match_only && pos <= limit {
+                last = pos;
             }
         }
     }

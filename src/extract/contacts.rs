@@ -9,7 +9,7 @@ fn digit(chars: &[char], k: usize) -> bool {
 }
 
 fn alnum(chars: &[char], k: usize) -> bool {
-    chars.get(k).is_some_and(|c| c.is_ascii_alphanumeric())
+    chars.get(k).is_some_and(char::is_ascii_alphanumeric)
 }
 
 /// Digits from `at`, allowing single `-` or space separators between

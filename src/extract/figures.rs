@@ -215,7 +215,7 @@ fn figure_after(
             "個", "个", "支", "種", "种", "類", "类", "件", "批", "場", "场", "條", "条", "套", "間", "间", "位", "座",
             "處", "处",
         ];
-        if !n.arabic && n.value == 1.0 && n.len == 1 && general.contains(&m) {
+        if !n.arabic && (n.value - 1.0).abs() < f64::EPSILON && n.len == 1 && general.contains(&m) {
             return None;
         }
         let mut end = j + m.chars().count();

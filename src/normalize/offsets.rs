@@ -92,7 +92,7 @@ impl OffsetMap {
         while i > 0 {
             i -= 1;
             match self.segments.get(i) {
-                Some(seg) if seg.out_len == 0 => continue,
+                Some(seg) if seg.out_len == 0 => {}
                 Some(seg) if seg.copied => return seg.src + (offset - seg.out).min(seg.src_len),
                 Some(seg) => return seg.src + seg.src_len,
                 None => break,

@@ -242,7 +242,7 @@ pub fn repair(text: &str, options: &RepairOptions) -> Repaired {
 fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: bool, edits: &mut Vec<RepairEdit>) {
     let data = data();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let projection: String = chars.iter().map(|&(_, c)| data.project(c)).collect();
+    let projection: String = chars.iter().map(|&(_, c)| crate::dict::fold::to_simplified(c)).collect();
     let proj_chars: Vec<char> = projection.chars().collect();
     let proj_bytes = projection.as_bytes();
     let target = match options.target {
@@ -452,10 +452,6 @@ struct Data {
 }
 
 impl Data {
-    fn project(&self, c: char) -> char {
-        crate::dict::fold::to_simplified(c)
-    }
-
     fn candidates(&self, c: char) -> &[char] {
         self.st.get(&c).map_or(&[], Vec::as_slice)
     }
