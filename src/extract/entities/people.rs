@@ -217,13 +217,27 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
-    if run < 3 {
+    if run < 2 {
         return None;
     }
     if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
         return None;
     }
     let title = title_before(doc, i);
+    if run == 2 {
+        // Two characters (利維, 恩佐): only a word no list knows, with a
+        // listed title before it or a speech verb right after it.
+        let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
+        let speech = doc.starting(i + 2).iter().any(|w| w.info.cues & SPEECH != 0);
+        let known = doc.info(i, i + 2).is_some_and(|w| w.word | w.place | w.org | w.person != 0 || w.cues != 0);
+        let starts_word = doc.starting(i).iter().any(|w| w.end > i + 2 && w.info.word > 0);
+        return (!known && !starts_word && (listed_title || speech)).then_some(Person {
+            span: i..i + 2,
+            title,
+            context: true,
+            foreign: true,
+        });
+    }
     for end in (i + 3..=i + run).rev() {
         let known = doc.info(i, end).is_some_and(|w| w.person > 0);
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
