@@ -301,7 +301,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         // After a date or number with its unit (1965年周恩來).
-        || i >= 2 && "年月日号" .contains(doc.at(i - 1)) && doc.at(i - 2).is_ascii_digit()
+        || i >= 2 && "年月日号".contains(doc.at(i - 1)) && matches!(doc.at(i - 2), '0'..='9' | '０'..='９')
         || (PERSON_LEFT.contains(doc.at(i.wrapping_sub(1))) && i > 0
             || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
             && !doc.word_across(i, 100)
@@ -397,9 +397,15 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         return false;
     }
     let given = span.end - surname.end;
+    let scores: Vec<i32> = (surname.end..span.end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
+    let sum: i32 = scores.iter().sum();
+    // As in `chinese_name`: a word of three characters whose given name
+    // reads as one is still a name (周恩來).
+    let word = doc.info(span.start, span.end).is_some_and(|w| w.word > 0 && (given == 1 || sum < 0));
     (1..=2).contains(&given)
-        && (surname.end..span.end).all(|k| doc.lexicon.given_score(doc.at(k)) >= FLOOR)
-        && !doc.info(span.start, span.end).is_some_and(|w| w.word > 0 || w.place > 0 || w.org > 0)
+        && scores.iter().all(|&s| s >= FLOOR)
+        && !word
+        && !doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0)
 }
 
 /// Foreign names written with a middle dot (穆罕默德·拉斐克·塔拉爾): a
