@@ -38,10 +38,12 @@ import collections
 import hashlib
 import math
 import os
-import subprocess
 import sys
 import tarfile
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pypi import download  # noqa: E402
 
 VERSION = "0.42.1"
 SDIST = f"jieba-{VERSION}.tar.gz"
@@ -62,16 +64,7 @@ def own_lexicon(name):
 
 def fetch_dict():
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--no-binary=:all:", "-d", tmp, f"jieba=={VERSION}"],
-            check=True,
-        )
-        path = os.path.join(tmp, SDIST)
-        with open(path, "rb") as f:
-            digest = hashlib.sha256(f.read()).hexdigest()
-        if digest != SDIST_SHA256:
-            sys.exit(f"{SDIST}: SHA-256 {digest} != pinned {SDIST_SHA256}")
+        path = download(f"jieba=={VERSION}", SDIST, SDIST_SHA256, tmp, source=True)
         with tarfile.open(path) as tar:
             member = tar.extractfile(f"jieba-{VERSION}/jieba/dict.txt")
             return member.read().decode("utf-8")

