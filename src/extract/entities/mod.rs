@@ -264,5 +264,10 @@ mod tests {
         let person = found.entities().iter().find(|e| e.kind() == EntityKind::Person);
         let person = person.map(|p| (p.title().map(|r| &text[r]), p.org().map(|r| &text[r])));
         assert_eq!(person, Some((Some("黨委副書記"), Some("大江鎮黨委"))));
+        // After an organisation, without a title: no title attribute.
+        let text = "北京服裝學院黃關葆等13個單位";
+        let found = Extractor::new().extract(text);
+        let person = found.entities().iter().find(|e| e.kind() == EntityKind::Person);
+        assert_eq!(person.map(|p| (&text[p.range()], p.title())), Some(("黃關葆", None)));
     }
 }

@@ -116,8 +116,10 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
 fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
-    let title = title_before(doc, i).or_else(|| after_org.then_some(i..i));
-    if title.is_none() && !name_boundary(doc, i) {
+    let title = title_before(doc, i);
+    // A title, or an organisation, right before the name.
+    let titled = title.is_some() || after_org;
+    if !titled && !name_boundary(doc, i) {
         return None;
     }
     let given_from = surname.end;
@@ -169,7 +171,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // Not when a title or speech verb follows (江澤民主席 has 民主).
         let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
         let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
-        let context = title.is_some() || speech;
+        let context = titled || speech;
         let confirmed = if word || runs_on {
             false
         } else if ambiguous {
