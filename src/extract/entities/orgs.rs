@@ -110,13 +110,7 @@ fn suffixed(
     }
     if start < i {
         // Chained: the name is the places or organisation before it.
-        let adjacent_org = found.ending(i).is_some();
-        let body = cues & (ORG_LEGAL | ORG_BODY) != 0;
-        return (body || adjacent_org || cues & ORG_WEAK != 0).then_some(Org {
-            span: start..suffix.end,
-            places,
-            brand: false,
-        });
+        return Some(Org { span: start..suffix.end, places, brand: false });
     }
     // A name between a boundary and the suffix: it needs something proper
     // in it (a place, a brand nobody's dictionary knows, 某氏).
@@ -128,7 +122,7 @@ fn suffixed(
     let mut k = from;
     let mut proper = false;
     while k < i {
-        if let Some(p) = places_starting(doc, k, place_ending, i) {
+        if let Some(p) = places_starting(k, place_ending, i) {
             k = p.end;
             places.push(p);
             proper = true;
@@ -147,12 +141,11 @@ fn suffixed(
 
 /// A place starting at `k` and ending by `limit`.
 fn places_starting(
-    doc: &Doc<'_>,
     k: usize,
     place_ending: &dyn Fn(usize) -> Option<Range<usize>>,
     limit: usize,
 ) -> Option<Range<usize>> {
-    (k + 2..=limit.min(k + 8)).rev().find_map(|e| place_ending(e).filter(|p| p.start == k)).filter(|_| doc.len() >= k)
+    (k + 2..=limit.min(k + 8)).rev().find_map(|e| place_ending(e).filter(|p| p.start == k))
 }
 
 /// Where a name ending at `i` can start: after the nearest boundary on the
