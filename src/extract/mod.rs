@@ -25,6 +25,14 @@ use std::str::FromStr;
 pub use entities::{Entity, EntityKind};
 
 /// A calendar date, the reference for relative dates (今年, 去年).
+///
+/// ```
+/// use zhtext::Date;
+///
+/// let date = Date::new(2024, 2, 29).expect("a leap day");
+/// assert_eq!(date.to_string(), "2024-02-29");
+/// assert_eq!("2024-02-29".parse::<Date>().ok(), Some(date));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Date {
@@ -35,6 +43,14 @@ pub struct Date {
 
 impl Date {
     /// A date, if the month and day exist (leap years included).
+    ///
+    /// ```
+    /// use zhtext::Date;
+    ///
+    /// assert!(Date::new(2024, 2, 29).is_some());
+    /// assert!(Date::new(2023, 2, 29).is_none());
+    /// assert!(Date::new(2023, 13, 1).is_none());
+    /// ```
     #[must_use]
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -49,6 +65,12 @@ impl Date {
     }
 
     /// The year.
+    ///
+    /// ```
+    /// use zhtext::Date;
+    ///
+    /// assert_eq!(Date::new(2022, 8, 15).map(|d| d.year()), Some(2022));
+    /// ```
     #[must_use]
     pub fn year(&self) -> i32 {
         self.year
@@ -75,6 +97,14 @@ impl fmt::Display for Date {
 }
 
 /// What a figure measures.
+///
+/// ```
+/// use zhtext::{Extractor, FigureKind};
+///
+/// let found = Extractor::new().extract("新建面積約770平方米，增長35%");
+/// let kinds: Vec<FigureKind> = found.figures().iter().map(|f| f.kind()).collect();
+/// assert_eq!(kinds, [FigureKind::Area, FigureKind::Percent]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
 #[non_exhaustive]
@@ -96,6 +126,13 @@ pub enum FigureKind {
 }
 
 /// A qualifier of a figure's value.
+///
+/// ```
+/// use zhtext::{Extractor, Qualifier};
+///
+/// let found = Extractor::new().extract("投入超200萬元");
+/// assert_eq!(found.figures()[0].qualifiers(), [Qualifier::AtLeast]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "snake_case"))]
 #[non_exhaustive]
@@ -109,6 +146,18 @@ pub enum Qualifier {
 }
 
 /// A figure found in a text.
+///
+/// ```
+/// use zhtext::{Extractor, FigureKind};
+///
+/// let text = "預制菜產值已達到每年1.5億元";
+/// let found = Extractor::new().extract(text);
+/// let figure = &found.figures()[0];
+/// assert_eq!(figure.kind(), FigureKind::Money);
+/// assert_eq!(&text[figure.range()], "1.5億元");
+/// assert_eq!(figure.value(), Some(150_000_000.0));
+/// assert_eq!(figure.unit(), Some("元"));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Figure {
@@ -125,12 +174,27 @@ pub struct Figure {
 
 impl Figure {
     /// What it measures.
+    ///
+    /// ```
+    /// use zhtext::{Extractor, FigureKind};
+    ///
+    /// let found = Extractor::new().extract("培育人才1869人");
+    /// assert_eq!(found.figures()[0].kind(), FigureKind::Count);
+    /// ```
     #[must_use]
     pub fn kind(&self) -> FigureKind {
         self.kind
     }
 
     /// Its byte range in the input.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "培育人才1869人";
+    /// let found = Extractor::new().extract(text);
+    /// assert_eq!(&text[found.figures()[0].range()], "1869人");
+    /// ```
     #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
@@ -138,30 +202,68 @@ impl Figure {
 
     /// The normalised value (for a range, its lower end): 1.5億元 →
     /// 150000000. `None` for dates.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let found = Extractor::new().extract("共1億620萬餘元");
+    /// assert_eq!(found.figures()[0].value(), Some(106_200_000.0));
+    /// ```
     #[must_use]
     pub fn value(&self) -> Option<f64> {
         self.value
     }
 
     /// The upper end of a range.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let found = Extractor::new().extract("補貼3至5萬元");
+    /// let figure = &found.figures()[0];
+    /// assert_eq!((figure.value(), figure.upper()), (Some(30_000.0), Some(50_000.0)));
+    /// ```
     #[must_use]
     pub fn upper(&self) -> Option<f64> {
         self.upper
     }
 
     /// The unit as written (元, 名, 平方米, %).
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let found = Extractor::new().extract("面積約770平方米");
+    /// assert_eq!(found.figures()[0].unit(), Some("平方米"));
+    /// ```
     #[must_use]
     pub fn unit(&self) -> Option<&str> {
         self.unit.as_deref()
     }
 
     /// For dates: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, when the year is known.
+    ///
+    /// ```
+    /// use zhtext::{Date, Extractor};
+    ///
+    /// let reference = Date::new(2022, 11, 1).expect("a date");
+    /// let found = Extractor::new().reference_date(reference).extract("截至今年8月，民國113年");
+    /// let isos: Vec<Option<&str>> = found.figures().iter().map(|f| f.iso()).collect();
+    /// assert_eq!(isos, [Some("2022-08"), Some("2024")]);
+    /// ```
     #[must_use]
     pub fn iso(&self) -> Option<&str> {
         self.iso.as_deref()
     }
 
     /// Qualifiers written around the number.
+    ///
+    /// ```
+    /// use zhtext::{Extractor, Qualifier};
+    ///
+    /// let found = Extractor::new().extract("面積約770平方米");
+    /// assert_eq!(found.figures()[0].qualifiers(), [Qualifier::Approximate]);
+    /// ```
     #[must_use]
     pub fn qualifiers(&self) -> &[Qualifier] {
         &self.qualifiers
@@ -169,6 +271,14 @@ impl Figure {
 }
 
 /// What kind of contact.
+///
+/// ```
+/// use zhtext::{ContactKind, Extractor};
+///
+/// let found = Extractor::new().extract("電話0750-5524538，郵件:ts686@126.com");
+/// let kinds: Vec<ContactKind> = found.contacts().iter().map(|c| c.kind()).collect();
+/// assert_eq!(kinds, [ContactKind::Phone, ContactKind::Email]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
 #[non_exhaustive]
@@ -182,6 +292,16 @@ pub enum ContactKind {
 }
 
 /// A contact found in a text.
+///
+/// ```
+/// use zhtext::{ContactKind, Extractor};
+///
+/// let text = "台北(02)2345-6789分機12";
+/// let found = Extractor::new().extract(text);
+/// let contact = &found.contacts()[0];
+/// assert_eq!(contact.kind(), ContactKind::Phone);
+/// assert_eq!(&text[contact.range()], "(02)2345-6789分機12");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Contact {
@@ -192,12 +312,27 @@ pub struct Contact {
 
 impl Contact {
     /// What kind of contact.
+    ///
+    /// ```
+    /// use zhtext::{ContactKind, Extractor};
+    ///
+    /// let found = Extractor::new().extract("網址https://www.gov.cn/a.html");
+    /// assert_eq!(found.contacts()[0].kind(), ContactKind::Url);
+    /// ```
     #[must_use]
     pub fn kind(&self) -> ContactKind {
         self.kind
     }
 
     /// Its byte range in the input.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "手機13812345678";
+    /// let found = Extractor::new().extract(text);
+    /// assert_eq!(&text[found.contacts()[0].range()], "13812345678");
+    /// ```
     #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
@@ -205,6 +340,15 @@ impl Contact {
 }
 
 /// Everything found in one text.
+///
+/// ```
+/// use zhtext::Extractor;
+///
+/// let found = Extractor::new().extract("陳健宇表示，引進博士6名，電話0750-5524538");
+/// assert_eq!(found.entities().len(), 1);
+/// assert_eq!(found.figures().len(), 1);
+/// assert_eq!(found.contacts().len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Extraction {
@@ -216,18 +360,45 @@ pub struct Extraction {
 impl Extraction {
     /// The people, organisations and places, in text order (an
     /// organisation before the place its name starts with).
+    ///
+    /// ```
+    /// use zhtext::{EntityKind, Extractor};
+    ///
+    /// let text = "位于大江鎮的六和飼料成功設立省級博士工作站";
+    /// let found = Extractor::new().extract(text);
+    /// let entities: Vec<(EntityKind, &str)> = found.entities().iter().map(|e| (e.kind(), &text[e.range()])).collect();
+    /// assert!(entities.contains(&(EntityKind::Place, "大江鎮")));
+    /// assert!(entities.contains(&(EntityKind::Org, "六和飼料")));
+    /// ```
     #[must_use]
     pub fn entities(&self) -> &[Entity] {
         &self.entities
     }
 
     /// The figures, in text order.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let found = Extractor::new().extract("碩士35名，高級工1128人");
+    /// let values: Vec<Option<f64>> = found.figures().iter().map(|f| f.value()).collect();
+    /// assert_eq!(values, [Some(35.0), Some(1128.0)]);
+    /// ```
     #[must_use]
     pub fn figures(&self) -> &[Figure] {
         &self.figures
     }
 
     /// The contacts, in text order.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "聯系方式:0750-5524538郵件:ts686@126.com";
+    /// let found = Extractor::new().extract(text);
+    /// let contacts: Vec<&str> = found.contacts().iter().map(|c| &text[c.range()]).collect();
+    /// assert_eq!(contacts, ["0750-5524538", "ts686@126.com"]);
+    /// ```
     #[must_use]
     pub fn contacts(&self) -> &[Contact] {
         &self.contacts
@@ -257,12 +428,26 @@ pub struct Extractor {
 
 impl Extractor {
     /// An extractor without a reference date (relative dates get no year).
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let extractor = Extractor::new();
+    /// assert_eq!(extractor.extract("今年8月").figures()[0].iso(), None);
+    /// ```
     #[must_use]
     pub fn new() -> Extractor {
         Extractor::default()
     }
 
     /// Resolve relative dates (今年, 去年) against `date`.
+    ///
+    /// ```
+    /// use zhtext::{Date, Extractor};
+    ///
+    /// let extractor = Extractor::new().reference_date(Date::new(2022, 11, 1).expect("a date"));
+    /// assert_eq!(extractor.extract("去年8月").figures()[0].iso(), Some("2021-08"));
+    /// ```
     #[must_use]
     pub fn reference_date(mut self, date: Date) -> Extractor {
         self.reference = Some(date);
@@ -293,6 +478,18 @@ impl Extractor {
 
     /// Extracts people, organisations, places, figures and contacts from
     /// `text`.
+    ///
+    /// ```
+    /// use zhtext::{EntityKind, Extractor};
+    ///
+    /// // Traditional and Simplified give the same entities, at their own offsets.
+    /// let extractor = Extractor::new();
+    /// let hant = extractor.extract("研發部總監陳金安說");
+    /// let hans = extractor.extract("研发部总监陈金安说");
+    /// let kinds = |e: &zhtext::Extraction| e.entities().iter().map(|x| (x.kind(), x.range())).collect::<Vec<_>>();
+    /// assert_eq!(kinds(&hant), kinds(&hans));
+    /// assert!(hant.entities().iter().any(|e| e.kind() == EntityKind::Person));
+    /// ```
     #[must_use]
     pub fn extract(&self, text: &str) -> Extraction {
         let chars: Vec<char> = text.chars().collect();

@@ -20,6 +20,14 @@ pub(crate) use user::UserNames;
 use std::ops::Range;
 
 /// What an entity is.
+///
+/// ```
+/// use zhtext::{EntityKind, Extractor};
+///
+/// let text = "江門市委";
+/// let kinds: Vec<EntityKind> = Extractor::new().extract(text).entities().iter().map(|e| e.kind()).collect();
+/// assert_eq!(kinds, [EntityKind::Org, EntityKind::Place]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(rename_all = "lowercase"))]
 #[non_exhaustive]
@@ -34,6 +42,17 @@ pub enum EntityKind {
 }
 
 /// A person, organisation or place found in a text.
+///
+/// ```
+/// use zhtext::{EntityKind, Extractor};
+///
+/// let text = "董事長伍炳亮榮獲稱號";
+/// let found = Extractor::new().extract(text);
+/// let person = &found.entities()[0];
+/// assert_eq!(person.kind(), EntityKind::Person);
+/// assert_eq!(&text[person.range()], "伍炳亮");
+/// assert_eq!(person.title().map(|r| &text[r]), Some("董事長"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
@@ -49,12 +68,28 @@ pub struct Entity {
 
 impl Entity {
     /// What it is.
+    ///
+    /// ```
+    /// use zhtext::{EntityKind, Extractor};
+    ///
+    /// let found = Extractor::new().extract("臺山市大江鎮");
+    /// assert!(found.entities().iter().all(|e| e.kind() == EntityKind::Place));
+    /// ```
     #[must_use]
     pub fn kind(&self) -> EntityKind {
         self.kind
     }
 
     /// Its byte range in the input.
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "近日，臺山市大江鎮被評定為優秀鎮街";
+    /// let found = Extractor::new().extract(text);
+    /// let names: Vec<&str> = found.entities().iter().map(|e| &text[e.range()]).collect();
+    /// assert_eq!(names, ["臺山市", "大江鎮"]);
+    /// ```
     #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
@@ -62,6 +97,15 @@ impl Entity {
 
     /// For a person: the byte range of the title written before the name
     /// (董事長 in 董事長伍炳亮).
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "研發部總監陳金安說";
+    /// let found = Extractor::new().extract(text);
+    /// let person = found.entities().iter().find(|e| e.title().is_some()).expect("a person");
+    /// assert_eq!(person.title().map(|r| &text[r]), Some("總監"));
+    /// ```
     #[must_use]
     pub fn title(&self) -> Option<Range<usize>> {
         self.title.clone()
@@ -69,6 +113,15 @@ impl Entity {
 
     /// For a person: the byte range of the organisation or place the title
     /// belongs to (大江鎮黨委 in 大江鎮黨委副書記陳健宇).
+    ///
+    /// ```
+    /// use zhtext::Extractor;
+    ///
+    /// let text = "大江鎮黨委副書記陳健宇介紹道";
+    /// let found = Extractor::new().extract(text);
+    /// let person = found.entities().iter().find(|e| e.title().is_some()).expect("a person");
+    /// assert_eq!(person.org().map(|r| &text[r]), Some("大江鎮黨委"));
+    /// ```
     #[must_use]
     pub fn org(&self) -> Option<Range<usize>> {
         self.org.clone()
