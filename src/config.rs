@@ -59,6 +59,13 @@ pub enum Config {
 
 impl Config {
     /// All 16 configurations, in OpenCC's documentation order.
+    ///
+    /// ```
+    /// use zhtext::Config;
+    ///
+    /// assert_eq!(Config::ALL.len(), 16);
+    /// assert!(Config::ALL.contains(&Config::S2twp));
+    /// ```
     pub const ALL: [Config; 16] = [
         Config::S2t,
         Config::T2s,
@@ -79,6 +86,12 @@ impl Config {
     ];
 
     /// OpenCC's name of this configuration, e.g. `"s2twp"`.
+    ///
+    /// ```
+    /// use zhtext::Config;
+    ///
+    /// assert_eq!(Config::Tw2sp.name(), "tw2sp");
+    /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
@@ -107,6 +120,12 @@ impl Config {
     }
 
     /// The OpenCC JSON text of this configuration, as shipped by OpenCC 1.4.2.
+    ///
+    /// ```
+    /// use zhtext::Config;
+    ///
+    /// assert!(Config::T2s.opencc_json().contains("TSPhrases"));
+    /// ```
     #[must_use]
     pub fn opencc_json(self) -> &'static str {
         crate::dict::embedded::config_json(self)

@@ -50,6 +50,13 @@ impl Converter {
     /// Only if the dictionaries compiled into the crate fail to parse, which
     /// the crate's tests rule out for every configuration. Use
     /// [`Converter::try_new`] to get that as an error instead.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let t2s = Converter::new(Config::T2s);
+    /// assert_eq!(t2s.convert("漢字轉換"), "汉字转换");
+    /// ```
     #[must_use]
     pub fn new(config: Config) -> Converter {
         match Converter::try_new(config) {
@@ -65,17 +72,37 @@ impl Converter {
     ///
     /// [`ErrorKind::InvalidDictionary`] or [`ErrorKind::InvalidConfig`] if
     /// the embedded data is corrupt.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let s2t = Converter::try_new(Config::S2t).expect("the built-in data loads");
+    /// assert_eq!(s2t.convert("汉字"), "漢字");
+    /// ```
     pub fn try_new(config: Config) -> Result<Converter> {
         Converter::builder(config).build()
     }
 
     /// A builder for a built-in configuration with options.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let converter = Converter::builder(Config::S2twp).override_phrase("鼠标", "滑鼠").build().expect("builds");
+    /// assert_eq!(converter.convert("鼠标"), "滑鼠");
+    /// ```
     #[must_use]
     pub fn builder(config: Config) -> ConverterBuilder {
         ConverterBuilder { source: Source::Builtin(config), include_tofu: true, overrides: Vec::new(), shared: true }
     }
 
     /// The built-in configuration this converter was made from, if any.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// assert_eq!(Converter::new(Config::Hk2s).config(), Some(Config::Hk2s));
+    /// ```
     #[must_use]
     pub fn config(&self) -> Option<Config> {
         self.config
@@ -104,6 +131,19 @@ impl Converter {
 
     /// Converts `input`, appending the result to `out` (which is not
     /// cleared), so a caller can reuse one buffer for many conversions.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let converter = Converter::new(Config::S2tw);
+    /// let mut out = String::new();
+    /// for line in ["软件", "内存"] {
+    ///     out.clear();
+    ///     converter.convert_into(line, &mut out);
+    ///     assert!(!out.is_empty());
+    /// }
+    /// assert_eq!(out, "內存");
+    /// ```
     pub fn convert_into(&self, input: &str, out: &mut String) {
         out.reserve(input.len() + input.len() / 8);
         self.pipeline.convert_into(input, out);
@@ -148,6 +188,23 @@ impl Converter {
     ///
     /// [`ErrorKind::Io`] if the file cannot be read, and the errors of
     /// [`ConverterBuilder::build`].
+    ///
+    /// ```
+    /// # fn main() -> zhtext::Result<()> {
+    /// let dir = std::env::temp_dir().join(format!("zhtext-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("mine.txt"), "电脑\t計算機\n")?;
+    /// let json = r#"{"segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "mine.txt"}},
+    ///   "conversion_chain": [{"dict": {"type": "group", "dicts": [
+    ///     {"type": "text", "file": "mine.txt"}, {"type": "ocd2", "file": "STCharacters.ocd2"}]}}]}"#;
+    /// std::fs::write(dir.join("mine.json"), json)?;
+    /// let converter = zhtext::Converter::from_opencc_file(dir.join("mine.json"))?;
+    /// assert_eq!(converter.convert("电脑软件"), "計算機軟件");
+    /// assert_eq!(converter.config(), None);
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn from_opencc_file(path: impl AsRef<Path>) -> Result<Converter> {
         ConverterBuilder::from_opencc_file(path)?.build()
     }
@@ -180,6 +237,21 @@ impl ConverterBuilder {
     /// A builder for an OpenCC JSON configuration given as text; its
     /// dictionary files are looked up in `dictionary_dir`, then among the
     /// built-in dictionaries.
+    ///
+    /// ```
+    /// # fn main() -> zhtext::Result<()> {
+    /// let dir = std::env::temp_dir().join(format!("zhtext-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("mine.txt"), "电脑\t計算機\n")?;
+    /// let json = r#"{"segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "mine.txt"}},
+    ///   "conversion_chain": [{"dict": {"type": "group", "dicts": [
+    ///     {"type": "text", "file": "mine.txt"}, {"type": "ocd2", "file": "STCharacters.ocd2"}]}}]}"#;
+    /// let converter = zhtext::ConverterBuilder::from_opencc_json(json, &dir).build()?;
+    /// assert_eq!(converter.convert("电脑"), "計算機");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn from_opencc_json(json: impl Into<String>, dictionary_dir: impl Into<PathBuf>) -> ConverterBuilder {
         ConverterBuilder {
             source: Source::Json { text: json.into(), origin: "<string>".to_owned(), dir: dictionary_dir.into() },
@@ -194,6 +266,22 @@ impl ConverterBuilder {
     /// # Errors
     ///
     /// [`ErrorKind::Io`] if the file cannot be read.
+    ///
+    /// ```
+    /// # fn main() -> zhtext::Result<()> {
+    /// let dir = std::env::temp_dir().join(format!("zhtext-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// std::fs::write(dir.join("mine.txt"), "电脑\t計算機\n")?;
+    /// let json = r#"{"segmentation": {"type": "mmseg", "dict": {"type": "text", "file": "mine.txt"}},
+    ///   "conversion_chain": [{"dict": {"type": "group", "dicts": [
+    ///     {"type": "text", "file": "mine.txt"}, {"type": "ocd2", "file": "STCharacters.ocd2"}]}}]}"#;
+    /// std::fs::write(dir.join("mine.json"), json)?;
+    /// let converter = zhtext::ConverterBuilder::from_opencc_file(dir.join("mine.json"))?.override_phrase("软件", "軟體").build()?;
+    /// assert_eq!(converter.convert("电脑软件"), "計算機軟體");
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn from_opencc_file(path: impl AsRef<Path>) -> Result<ConverterBuilder> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(Error::io)?;
@@ -210,6 +298,13 @@ impl ConverterBuilder {
     /// lack, such as `TSCharactersExt` in the `*2s` configurations) are
     /// used. Default `true`, as OpenCC's Python API and test suite; OpenCC's
     /// command-line tool defaults to `false`.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let without = Converter::builder(Config::T2s).include_tofu_risk_dictionaries(false).build().expect("builds");
+    /// assert_eq!(without.convert("㑮"), "㑮");
+    /// ```
     #[must_use]
     pub fn include_tofu_risk_dictionaries(mut self, include: bool) -> ConverterBuilder {
         self.include_tofu = include;
@@ -220,6 +315,14 @@ impl ConverterBuilder {
     /// compiled dictionaries (default `true`: loaded on first use, kept for
     /// the life of the process). With `false` the converter loads a private
     /// copy, freed when its last clone is dropped.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// // A private copy of the automata, e.g. to measure loading.
+    /// let private = Converter::builder(Config::T2s).shared(false).build().expect("builds");
+    /// assert_eq!(private.convert("漢字"), "汉字");
+    /// ```
     #[must_use]
     pub fn shared(mut self, shared: bool) -> ConverterBuilder {
         self.shared = shared;
@@ -230,6 +333,13 @@ impl ConverterBuilder {
     /// instead of every dictionary of the configuration. Overrides match
     /// longest first; a later override of the same phrase replaces an
     /// earlier one.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let converter = Converter::builder(Config::S2t).override_phrase("软件", "軟件").build().expect("builds");
+    /// assert_eq!(converter.convert("软件和硬件"), "軟件和硬件");
+    /// ```
     #[must_use]
     pub fn override_phrase(mut self, from: impl Into<String>, to: impl Into<String>) -> ConverterBuilder {
         self.overrides.push((from.into(), to.into()));
@@ -237,6 +347,14 @@ impl ConverterBuilder {
     }
 
     /// Adds several overrides; see [`override_phrase`](Self::override_phrase).
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let converter =
+    ///     Converter::builder(Config::S2t).overrides([("鼠标", "滑鼠"), ("软件", "軟體")]).build().expect("builds");
+    /// assert_eq!(converter.convert("鼠标和软件"), "滑鼠和軟體");
+    /// ```
     #[must_use]
     pub fn overrides<I, K, V>(mut self, pairs: I) -> ConverterBuilder
     where
@@ -256,6 +374,13 @@ impl ConverterBuilder {
     /// [`ErrorKind::MissingDictionary`] or [`ErrorKind::InvalidDictionary`]
     /// for a dictionary that cannot be found or parsed, and
     /// [`ErrorKind::InvalidDictionary`] for an override with an empty phrase.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter, ErrorKind};
+    ///
+    /// let err = Converter::builder(Config::S2t).override_phrase("", "x").build().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::InvalidDictionary { .. }));
+    /// ```
     pub fn build(self) -> Result<Converter> {
         let overrides = if self.overrides.is_empty() {
             None

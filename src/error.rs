@@ -8,6 +8,14 @@ use std::path::PathBuf;
 /// The [`kind`](Error::kind) says what went wrong; [`Display`](fmt::Display)
 /// gives a one-line description naming the file, line or byte offset
 /// involved.
+///
+/// ```
+/// use zhtext::{Config, ErrorKind};
+///
+/// let err = "s2x".parse::<Config>().unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::UnknownConfig { .. }));
+/// assert!(err.to_string().contains("s2t"));
+/// ```
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
@@ -15,6 +23,15 @@ pub struct Error {
 }
 
 /// What went wrong, with the details a caller may act on.
+///
+/// ```
+/// use zhtext::{Config, Converter, ErrorKind};
+///
+/// let mut out = Vec::new();
+/// let err = Converter::new(Config::T2s).convert_stream(&b"ok\xff"[..], &mut out).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { offset: 2 });
+/// assert_eq!(out, b"ok");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -85,6 +102,13 @@ impl Error {
     }
 
     /// What went wrong.
+    ///
+    /// ```
+    /// use zhtext::{Date, ErrorKind};
+    ///
+    /// let err = "2023-02-29".parse::<Date>().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::InvalidDate { .. }));
+    /// ```
     #[must_use]
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
@@ -92,6 +116,14 @@ impl Error {
 
     /// The byte offset of the first invalid byte, if this is an
     /// [`ErrorKind::InvalidUtf8`] error.
+    ///
+    /// ```
+    /// use zhtext::{Config, Converter};
+    ///
+    /// let mut out = Vec::new();
+    /// let err = Converter::new(Config::S2t).convert_stream(&b"\xe6\xb1\x89\xff"[..], &mut out).unwrap_err();
+    /// assert_eq!(err.utf8_offset(), Some(3));
+    /// ```
     #[must_use]
     pub fn utf8_offset(&self) -> Option<u64> {
         match self.kind {
@@ -149,4 +181,12 @@ impl From<std::io::Error> for Error {
 }
 
 /// A `Result` whose error is this crate's [`Error`].
+///
+/// ```
+/// fn config(name: &str) -> zhtext::Result<zhtext::Config> {
+///     name.parse()
+/// }
+/// assert!(config("t2s").is_ok());
+/// assert!(config("x").is_err());
+/// ```
 pub type Result<T> = std::result::Result<T, Error>;

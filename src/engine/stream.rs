@@ -33,6 +33,14 @@ const WALK_CUT_AFTER: usize = 256 * 1024;
 const IDS_WINDOW: usize = 64;
 
 /// Counts of a finished stream.
+///
+/// ```
+/// use zhtext::{Config, Converter};
+///
+/// let mut out = Vec::new();
+/// let stats = Converter::new(Config::T2s).convert_stream("漢字".as_bytes(), &mut out).expect("converts");
+/// assert_eq!((stats.bytes_read, stats.bytes_written), (6, 6));
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct StreamStats {
     /// Bytes read from the input.

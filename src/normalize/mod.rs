@@ -37,6 +37,13 @@ use crate::dict::embedded;
 use crate::script::is_han;
 
 /// Which quotation marks straight quotes in Chinese text become.
+///
+/// ```
+/// use zhtext::{Normalizer, QuoteStyle};
+///
+/// let corner = Normalizer::builder().quotes(Some(QuoteStyle::Corner)).build();
+/// assert_eq!(corner.normalize("他說\"好\"").text(), "他說「好」");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum QuoteStyle {
@@ -48,6 +55,13 @@ pub enum QuoteStyle {
 }
 
 /// What an edit did.
+///
+/// ```
+/// use zhtext::{EditKind, Normalizer};
+///
+/// let n = Normalizer::new().normalize("近日,大江鎮");
+/// assert_eq!(n.edits()[0].kind(), EditKind::PunctuationWidth);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EditKind {
@@ -66,6 +80,15 @@ pub enum EditKind {
 }
 
 /// One change: the source byte range and what replaced it.
+///
+/// ```
+/// use zhtext::Normalizer;
+///
+/// let source = "近日,大江鎮";
+/// let n = Normalizer::new().normalize(source);
+/// let edit = &n.edits()[0];
+/// assert_eq!((&source[edit.range()], edit.replacement()), (",", "，"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
     range: Range<usize>,
@@ -75,18 +98,42 @@ pub struct Edit {
 
 impl Edit {
     /// The replaced bytes of the source.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let source = "１９９８年";
+    /// let n = Normalizer::new().normalize(source);
+    /// // One edit per character.
+    /// assert_eq!(&source[n.edits()[0].range()], "１");
+    /// assert_eq!(n.edits().len(), 4);
+    /// ```
     #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
 
     /// What replaced them (empty for a removal).
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::new().normalize("１９９８年");
+    /// assert_eq!(n.edits()[0].replacement(), "1");
+    /// ```
     #[must_use]
     pub fn replacement(&self) -> &str {
         &self.replacement
     }
 
     /// Which step made the edit.
+    ///
+    /// ```
+    /// use zhtext::{EditKind, Normalizer};
+    ///
+    /// let n = Normalizer::new().normalize("１９９８年");
+    /// assert_eq!(n.edits()[0].kind(), EditKind::FullWidthAlphanumeric);
+    /// ```
     #[must_use]
     pub fn kind(&self) -> EditKind {
         self.kind
@@ -94,6 +141,14 @@ impl Edit {
 }
 
 /// A normalised text with its edits and offset map.
+///
+/// ```
+/// use zhtext::Normalizer;
+///
+/// let n = Normalizer::new().normalize("近日,大江鎮");
+/// assert_eq!(n.text(), "近日，大江鎮");
+/// assert_eq!(n.edits().len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
     text: String,
@@ -103,24 +158,54 @@ pub struct Normalized {
 
 impl Normalized {
     /// The normalised text.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// assert_eq!(Normalizer::new().normalize("是否繼續?").text(), "是否繼續？");
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The normalised text, owned.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let text: String = Normalizer::new().normalize("是否繼續?").into_text();
+    /// assert_eq!(text, "是否繼續？");
+    /// ```
     #[must_use]
     pub fn into_text(self) -> String {
         self.text
     }
 
     /// Every edit, in source order.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// // Numbers, phone numbers and addresses are never touched.
+    /// let n = Normalizer::new().normalize("投入1.5億元，電話0750-5524538，郵件ts686@126.com");
+    /// assert!(n.edits().is_empty());
+    /// ```
     #[must_use]
     pub fn edits(&self) -> &[Edit] {
         &self.edits
     }
 
     /// Maps offsets in [`text`](Self::text) back to the source.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let source = "近日,臺山市";
+    /// let n = Normalizer::new().normalize(source);
+    /// let at = n.text().find("臺山市").expect("kept");
+    /// assert_eq!(&source[n.map().to_source(at..n.text().len())], "臺山市");
+    /// ```
     #[must_use]
     pub fn map(&self) -> &OffsetMap {
         &self.map
@@ -153,11 +238,25 @@ impl Default for Normalizer {
 }
 
 /// Options for a [`Normalizer`]; every step is on by default.
+///
+/// ```
+/// use zhtext::Normalizer;
+///
+/// let normalizer = Normalizer::builder().punctuation_width(false).build();
+/// assert_eq!(normalizer.normalize("近日,大江鎮").text(), "近日,大江鎮");
+/// ```
 #[derive(Debug, Clone)]
 pub struct NormalizerBuilder(Normalizer);
 
 impl NormalizerBuilder {
     /// Half-width punctuation next to Han characters to full-width.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let on = Normalizer::builder().punctuation_width(true).build();
+    /// assert_eq!(on.normalize("人才(試點)").text(), "人才（試點）");
+    /// ```
     #[must_use]
     pub fn punctuation_width(mut self, on: bool) -> NormalizerBuilder {
         self.0.punctuation = on;
@@ -166,6 +265,13 @@ impl NormalizerBuilder {
 
     /// Straight quotes in Chinese text to typographic ones of `style`, or
     /// `None` to leave them.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let off = Normalizer::builder().quotes(None).build();
+    /// assert_eq!(off.normalize("他說\"好\"").text(), "他說\"好\"");
+    /// ```
     #[must_use]
     pub fn quotes(mut self, style: Option<QuoteStyle>) -> NormalizerBuilder {
         self.0.quotes = style;
@@ -173,6 +279,13 @@ impl NormalizerBuilder {
     }
 
     /// Full-width letters and digits to ASCII.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let off = Normalizer::builder().full_width_alphanumerics(false).build();
+    /// assert_eq!(off.normalize("ＲＣＥＰ").text(), "ＲＣＥＰ");
+    /// ```
     #[must_use]
     pub fn full_width_alphanumerics(mut self, on: bool) -> NormalizerBuilder {
         self.0.alphanumeric = on;
@@ -180,6 +293,14 @@ impl NormalizerBuilder {
     }
 
     /// Compatibility ideographs to unified ones.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// // U+F9B5 is a compatibility form of 例.
+    /// let n = Normalizer::builder().compatibility_ideographs(true).build().normalize("\u{F9B5}如");
+    /// assert_eq!(n.text(), "例如");
+    /// ```
     #[must_use]
     pub fn compatibility_ideographs(mut self, on: bool) -> NormalizerBuilder {
         self.0.compatibility = on;
@@ -188,6 +309,13 @@ impl NormalizerBuilder {
 
     /// Line endings, trailing spaces, spaces between Han characters and
     /// repeated blank lines.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::builder().whitespace(true).build().normalize("大江鎮  人才\r\n");
+    /// assert_eq!(n.text(), "大江鎮人才\n");
+    /// ```
     #[must_use]
     pub fn whitespace(mut self, on: bool) -> NormalizerBuilder {
         self.0.whitespace = on;
@@ -199,6 +327,15 @@ impl NormalizerBuilder {
     /// end of the text. Off by default: it removes text. Removed lines are
     /// [`Edit`]s of kind [`EditKind::Boilerplate`], so nothing is lost:
     /// contacts in a removed footer can still be found in the source.
+    ///
+    /// ```
+    /// use zhtext::{EditKind, Normalizer};
+    ///
+    /// let source = "您訪問的鏈接即將離開門戶網站 是否繼續?\n繼續訪問放棄\n正文\n";
+    /// let n = Normalizer::builder().strip_boilerplate(true).build().normalize(source);
+    /// assert_eq!(n.text(), "正文\n");
+    /// assert!(n.edits().iter().any(|e| e.kind() == EditKind::Boilerplate));
+    /// ```
     #[must_use]
     pub fn strip_boilerplate(mut self, on: bool) -> NormalizerBuilder {
         self.0.boilerplate = on;
@@ -206,6 +343,13 @@ impl NormalizerBuilder {
     }
 
     /// The normalizer.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let normalizer = Normalizer::builder().build();
+    /// assert_eq!(normalizer, Normalizer::new());
+    /// ```
     #[must_use]
     pub fn build(self) -> Normalizer {
         self.0
@@ -214,6 +358,12 @@ impl NormalizerBuilder {
 
 impl Normalizer {
     /// A normalizer with every step on.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// assert_eq!(Normalizer::new().normalize("１９９８年,他說").text(), "1998年，他說");
+    /// ```
     #[must_use]
     pub fn new() -> Normalizer {
         Normalizer {
@@ -227,12 +377,26 @@ impl Normalizer {
     }
 
     /// Options, starting from the defaults.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let keep_width = Normalizer::builder().full_width_alphanumerics(false).build();
+    /// assert_eq!(keep_width.normalize("１９９８").text(), "１９９８");
+    /// ```
     #[must_use]
     pub fn builder() -> NormalizerBuilder {
         NormalizerBuilder(Normalizer::new())
     }
 
     /// Normalises `text`.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::new().normalize("聯系方式:0750-5524538");
+    /// assert_eq!(n.text(), "聯系方式：0750-5524538");
+    /// ```
     #[must_use]
     pub fn normalize(&self, text: &str) -> Normalized {
         let chars: Vec<(usize, char)> = text.char_indices().collect();

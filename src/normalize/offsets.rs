@@ -102,6 +102,14 @@ impl OffsetMap {
     }
 
     /// The source range that output `range` came from.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let source = "１９９８年";
+    /// let n = Normalizer::new().normalize(source);
+    /// assert_eq!(n.map().to_source(0..4), 0..12);
+    /// ```
     #[must_use]
     pub fn to_source(&self, range: Range<usize>) -> Range<usize> {
         let start = self.map_start(range.start);
@@ -111,18 +119,39 @@ impl OffsetMap {
 
     /// The source offset of output offset `offset` (the start of a replaced
     /// span for offsets inside a replacement).
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::new().normalize("１９９８年");
+    /// assert_eq!(n.map().to_source_offset(4), 12);
+    /// ```
     #[must_use]
     pub fn to_source_offset(&self, offset: usize) -> usize {
         self.map_start(offset)
     }
 
     /// Length of the output text.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::new().normalize("１９９８年");
+    /// assert_eq!(n.map().output_len(), n.text().len());
+    /// ```
     #[must_use]
     pub fn output_len(&self) -> usize {
         self.output_len
     }
 
     /// Length of the source text.
+    ///
+    /// ```
+    /// use zhtext::Normalizer;
+    ///
+    /// let n = Normalizer::new().normalize("１９９８年");
+    /// assert_eq!(n.map().source_len(), "１９９８年".len());
+    /// ```
     #[must_use]
     pub fn source_len(&self) -> usize {
         self.source_len

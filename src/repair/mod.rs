@@ -27,6 +27,13 @@ use crate::script::{detect, Script};
 use crate::{Config, Converter};
 
 /// The Traditional standard repaired text follows.
+///
+/// ```
+/// use zhtext::{repair, RepairOptions, RepairTarget};
+///
+/// let r = repair("聯系鎮里的人，位于大江鎮", &RepairOptions::new().target(RepairTarget::Taiwan));
+/// assert_eq!(r.text(), "聯繫鎮裡的人，位於大江鎮");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum RepairTarget {
@@ -40,6 +47,13 @@ pub enum RepairTarget {
 }
 
 /// Options for [`repair`].
+///
+/// ```
+/// use zhtext::{repair, RepairOptions};
+///
+/// let r = repair("位于大江鎮", &RepairOptions::new().force(true));
+/// assert_eq!(r.text(), "位於大江鎮");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RepairOptions {
     target: RepairTarget,
@@ -50,12 +64,26 @@ pub struct RepairOptions {
 impl RepairOptions {
     /// Defaults: OpenCC standard forms; Simplified-only characters in
     /// Traditional text repaired.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// // Without a sign of a converter at work, nothing changes.
+    /// assert!(repair("位于", &RepairOptions::new()).edits().is_empty());
+    /// ```
     #[must_use]
     pub fn new() -> RepairOptions {
         RepairOptions { target: RepairTarget::Opencc, simplified_only: true, force: false }
     }
 
     /// The regional standard of the repaired characters.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions, RepairTarget};
+    ///
+    /// let hk = RepairOptions::new().target(RepairTarget::HongKong).force(true);
+    /// assert_eq!(repair("說這里", &hk).text(), "說這裏");
+    /// ```
     #[must_use]
     pub fn target(mut self, target: RepairTarget) -> RepairOptions {
         self.target = target;
@@ -68,6 +96,13 @@ impl RepairOptions {
     /// 位于) appear at least twice and once per 250 Han characters;
     /// natural Traditional text has next to none, and its legitimate
     /// variant choices stay untouched.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// assert_eq!(repair("聯系", &RepairOptions::new()).text(), "聯系");
+    /// assert_eq!(repair("聯系", &RepairOptions::new().force(true)).text(), "聯繫");
+    /// ```
     #[must_use]
     pub fn force(mut self, on: bool) -> RepairOptions {
         self.force = on;
@@ -77,6 +112,13 @@ impl RepairOptions {
     /// Whether Simplified-only characters (并) that no phrase covers become
     /// their first Traditional candidate (default true; only in text
     /// [`detect`] finds Traditional).
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let options = RepairOptions::new().force(true).simplified_only(false);
+    /// assert_eq!(repair("多措并舉", &options).text(), "多措并舉");
+    /// ```
     #[must_use]
     pub fn simplified_only(mut self, on: bool) -> RepairOptions {
         self.simplified_only = on;
@@ -85,6 +127,15 @@ impl RepairOptions {
 }
 
 /// One repaired character.
+///
+/// ```
+/// use zhtext::{repair, RepairOptions};
+///
+/// let text = "位于大江鎮";
+/// let r = repair(text, &RepairOptions::new().force(true));
+/// let edit = &r.edits()[0];
+/// assert_eq!((&text[edit.range()], edit.from(), edit.to()), ("于", '于', '於'));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RepairEdit {
     range: Range<usize>,
@@ -95,18 +146,40 @@ pub struct RepairEdit {
 
 impl RepairEdit {
     /// Byte range of the character in the input.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let text = "聯系方式";
+    /// let r = repair(text, &RepairOptions::new().force(true));
+    /// assert_eq!(&text[r.edits()[0].range()], "系");
+    /// ```
     #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
 
     /// The character as written.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let r = repair("聯系方式", &RepairOptions::new().force(true));
+    /// assert_eq!(r.edits()[0].from(), '系');
+    /// ```
     #[must_use]
     pub fn from(&self) -> char {
         self.from
     }
 
     /// The repaired character.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let r = repair("聯系方式", &RepairOptions::new().force(true));
+    /// assert_eq!(r.edits()[0].to(), '繫');
+    /// ```
     #[must_use]
     pub fn to(&self) -> char {
         self.to
@@ -114,6 +187,13 @@ impl RepairEdit {
 
     /// What justified the change: `phrase 联系→聯繫` or
     /// `simplified-only 并→並`.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let r = repair("聯系方式", &RepairOptions::new().force(true));
+    /// assert!(r.edits()[0].rule().starts_with("phrase"));
+    /// ```
     #[must_use]
     pub fn rule(&self) -> &str {
         &self.rule
@@ -121,6 +201,14 @@ impl RepairEdit {
 }
 
 /// A repaired text with its edits (in input order).
+///
+/// ```
+/// use zhtext::{repair, RepairOptions};
+///
+/// let r = repair("位于大江鎮", &RepairOptions::new().force(true));
+/// assert_eq!(r.text(), "位於大江鎮");
+/// assert_eq!(r.edits().len(), 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repaired {
     text: String,
@@ -129,18 +217,39 @@ pub struct Repaired {
 
 impl Repaired {
     /// The repaired text.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// assert_eq!(repair("預制菜", &RepairOptions::new().force(true)).text(), "預製菜");
+    /// ```
     #[must_use]
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The repaired text, owned.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// let text: String = repair("聯系", &RepairOptions::new().force(true)).into_text();
+    /// assert_eq!(text, "聯繫");
+    /// ```
     #[must_use]
     pub fn into_text(self) -> String {
         self.text
     }
 
     /// Every change.
+    ///
+    /// ```
+    /// use zhtext::{repair, RepairOptions};
+    ///
+    /// // Valid Traditional text and names stay.
+    /// let r = repair("臺山市家具行，范世通表示", &RepairOptions::new().force(true));
+    /// assert!(r.edits().is_empty());
+    /// ```
     #[must_use]
     pub fn edits(&self) -> &[RepairEdit] {
         &self.edits

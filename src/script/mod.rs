@@ -28,6 +28,15 @@ const STD_FORM: u32 = 16;
 const HAN: u32 = 32;
 
 /// The script a text is written in.
+///
+/// ```
+/// use zhtext::{detect, Script};
+///
+/// assert_eq!(detect("软件").script(), Script::Simplified);
+/// assert_eq!(detect("軟體").script(), Script::Traditional);
+/// assert_eq!(detect("中文").script(), Script::Ambiguous);
+/// assert_eq!(detect("abc").script(), Script::NotChinese);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Script {
@@ -45,6 +54,12 @@ pub enum Script {
 }
 
 /// The regional standard a Traditional text follows, where it shows.
+///
+/// ```
+/// use zhtext::{detect, Region};
+///
+/// assert_eq!(detect("這裡的資訊").region(), Some(Region::Taiwan));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Region {
@@ -87,30 +102,60 @@ pub struct ScriptProfile {
 
 impl ScriptProfile {
     /// Han characters found only in Simplified Chinese.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// assert_eq!(detect("软件中文").simplified_only(), 1);
+    /// ```
     #[must_use]
     pub fn simplified_only(&self) -> usize {
         self.simplified_only
     }
 
     /// Han characters found only in Traditional Chinese.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// assert_eq!(detect("軟體中文").traditional_only(), 2);
+    /// ```
     #[must_use]
     pub fn traditional_only(&self) -> usize {
         self.traditional_only
     }
 
     /// Han characters valid in both scripts.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// assert_eq!(detect("軟體中文").shared(), 2);
+    /// ```
     #[must_use]
     pub fn shared(&self) -> usize {
         self.shared
     }
 
     /// Characters that are not Han (letters, digits, punctuation, spaces).
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// assert_eq!(detect("中文 abc").non_han(), 4);
+    /// ```
     #[must_use]
     pub fn non_han(&self) -> usize {
         self.non_han
     }
 
     /// The verdict.
+    ///
+    /// ```
+    /// use zhtext::{detect, Script};
+    ///
+    /// assert_eq!(detect("臺山市大江鎮人才驛站").script(), Script::Traditional);
+    /// ```
     #[must_use]
     pub fn script(&self) -> Script {
         self.script
@@ -118,6 +163,13 @@ impl ScriptProfile {
 
     /// How sure the verdict is, from 0 to 1: high when many script-specific
     /// characters agree, low when there are few or they disagree.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// let confidence = detect("臺山市大江鎮人才驛站").confidence();
+    /// assert!((0.0..=1.0).contains(&confidence));
+    /// ```
     #[must_use]
     pub fn confidence(&self) -> f32 {
         self.confidence
@@ -126,12 +178,26 @@ impl ScriptProfile {
     /// Byte spans of the characters of the minority script: Simplified-only
     /// characters in Traditional text, Traditional-only characters in
     /// Simplified text. Empty for the other verdicts.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// let text = "臺山市大江鎮緊緊圍繞市委部署和要求，切實加強組織領導，并取得階段性成果。";
+    /// let spans: Vec<&str> = detect(text).leftovers().iter().map(|r| &text[r.clone()]).collect();
+    /// assert_eq!(spans, ["并"]);
+    /// ```
     #[must_use]
     pub fn leftovers(&self) -> &[Range<usize>] {
         &self.leftovers
     }
 
     /// The regional standard of Traditional text, when the text shows one.
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// assert_eq!(detect("中文").region(), None);
+    /// ```
     #[must_use]
     pub fn region(&self) -> Option<Region> {
         self.region
@@ -140,6 +206,13 @@ impl ScriptProfile {
     /// Characters in Taiwan-only forms, Hong Kong-only forms, and OpenCC
     /// standard forms that both regions replace: the evidence for
     /// [`region`](Self::region).
+    ///
+    /// ```
+    /// use zhtext::detect;
+    ///
+    /// let (taiwan, _, _) = detect("這裡").regional_forms();
+    /// assert_eq!(taiwan, 1);
+    /// ```
     #[must_use]
     pub fn regional_forms(&self) -> (usize, usize, usize) {
         (self.taiwan_forms, self.hong_kong_forms, self.standard_forms)
@@ -153,6 +226,13 @@ impl ScriptProfile {
 /// Verdict: `NotChinese` without Han characters; `Ambiguous` when none of
 /// them is script-specific; otherwise the majority script, or `Mixed` when
 /// the minority exceeds 10 % of the script-specific characters.
+///
+/// ```
+/// use zhtext::{detect, Script};
+///
+/// let profile = detect("简体中文和繁體中文");
+/// assert_eq!(profile.script(), Script::Mixed);
+/// ```
 #[must_use]
 pub fn detect(text: &str) -> ScriptProfile {
     let table = classes();
