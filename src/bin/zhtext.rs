@@ -416,33 +416,22 @@ fn extract(args: &ExtractArgs) -> Result<(), Vec<String>> {
     })
 }
 
+/// A kind's name as the library serialises it (`count`, `at_least`, `phone`,
+/// `person` ...): one spelling for the library's JSON and the tool's.
+fn kind_name<T: serde::Serialize>(kind: &T) -> serde_json::Value {
+    serde_json::to_value(kind).unwrap_or_default()
+}
+
 fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value {
+    let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
     let figures: Vec<serde_json::Value> = found
         .figures()
         .iter()
         .map(|f| {
-            let kind = match f.kind() {
-                zhtext::FigureKind::Count => "count",
-                zhtext::FigureKind::Money => "money",
-                zhtext::FigureKind::Area => "area",
-                zhtext::FigureKind::Percent => "percent",
-                zhtext::FigureKind::Date => "date",
-                zhtext::FigureKind::Duration => "duration",
-                _ => "other",
-            };
-            let qualifiers: Vec<&str> = f
-                .qualifiers()
-                .iter()
-                .map(|q| match q {
-                    zhtext::Qualifier::Approximate => "approximate",
-                    zhtext::Qualifier::AtLeast => "at_least",
-                    zhtext::Qualifier::AtMost => "at_most",
-                    _ => "other",
-                })
-                .collect();
+            let qualifiers: Vec<serde_json::Value> = f.qualifiers().iter().map(kind_name).collect();
             serde_json::json!({
-                "kind": kind,
-                "text": text.get(f.range()).unwrap_or(""),
+                "kind": kind_name(&f.kind()),
+                "text": slice(f.range()),
                 "value": f.value(),
                 "unit": f.unit(),
                 "iso": f.iso(),
@@ -457,31 +446,20 @@ fn extraction_json(text: &str, found: &zhtext::Extraction) -> serde_json::Value 
         .contacts()
         .iter()
         .map(|c| {
-            let kind = match c.kind() {
-                zhtext::ContactKind::Phone => "phone",
-                zhtext::ContactKind::Email => "email",
-                _ => "url",
-            };
             serde_json::json!({
-                "type": kind,
-                "text": text.get(c.range()).unwrap_or(""),
+                "type": kind_name(&c.kind()),
+                "text": slice(c.range()),
                 "start": c.range().start,
                 "end": c.range().end,
             })
         })
         .collect();
-    let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
     let entities: Vec<serde_json::Value> = found
         .entities()
         .iter()
         .map(|e| {
-            let kind = match e.kind() {
-                zhtext::EntityKind::Person => "person",
-                zhtext::EntityKind::Org => "org",
-                _ => "place",
-            };
             let mut object = serde_json::json!({
-                "type": kind,
+                "type": kind_name(&e.kind()),
                 "text": slice(e.range()),
                 "start": e.range().start,
                 "end": e.range().end,
