@@ -17,6 +17,13 @@ pub(crate) use spec::{ConfigSpec, DictSpec, MatchPolicy};
 
 pub(crate) use text::{parse_text_dict, TextDict};
 
+/// The rows of one of our tab-separated lists (`word<TAB>rest`, `#`
+/// comments and blank lines skipped): `(word, rest)`, `rest` empty
+/// without a tab.
+pub(crate) fn lexicon_rows(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split_once('\t').unwrap_or((l, "")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

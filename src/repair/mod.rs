@@ -564,21 +564,14 @@ fn data() -> &'static Data {
         // The segmentation dictionary of s2tw is STPhrases with the regional
         // supplement, compiled with values (its first stage is fused).
         let phrases = crate::engine::builtin::pipeline(Config::S2tw, true).ok().and_then(|p| p.segmentation.clone());
-        let keep = include_str!("../../dictionaries/zhtext/repair-keep.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split('\t').next())
+        let keep = crate::dict::lexicon_rows(include_str!("../../dictionaries/zhtext/repair-keep.txt"))
+            .map(|(word, _)| word)
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect();
         let mut variants: std::collections::HashSet<(char, char)> =
-            include_str!("../../dictionaries/zhtext/variants.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| {
-                    let (a, b) = l.split_once('\t')?;
-                    Some((a.chars().next()?, b.chars().next()?))
-                })
+            crate::dict::lexicon_rows(include_str!("../../dictionaries/zhtext/variants.txt"))
+                .filter_map(|(a, b)| Some((a.chars().next()?, b.chars().next()?)))
                 .collect();
         for file in ["TWVariants.txt", "HKVariants.txt"] {
             for (k, values) in single(file) {

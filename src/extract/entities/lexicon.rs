@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::dict::lexicon_rows as rows;
+
 /// What the lexicons say about one word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Info {
@@ -224,9 +226,4 @@ impl Lexicon {
     pub(super) fn is_transliteration(&self, c: char) -> bool {
         self.transliteration.binary_search(&c).is_ok()
     }
-}
-
-/// `word<TAB>rest` rows of a list, comments skipped.
-fn rows(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split_once('\t').unwrap_or((l, "")))
 }
