@@ -53,6 +53,10 @@ mod dict_jsonc;
 mod dict_spec;
 #[path = "src/dict/text.rs"]
 mod dict_text;
+#[path = "src/engine/pipeline.rs"]
+mod pipeline;
+#[path = "src/engine/stage.rs"]
+mod stage;
 #[path = "src/engine/trie.rs"]
 mod trie;
 #[path = "src/engine/utf8.rs"]
@@ -87,61 +91,51 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         "src/dict/jsonc.rs",
         "src/dict/spec.rs",
         "src/dict/text.rs",
+        "src/engine/pipeline.rs",
+        "src/engine/stage.rs",
         "src/engine/trie.rs",
         "src/engine/utf8.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
 
-    let mut dicts: HashMap<String, Arc<dict::TextDict>> = HashMap::new();
-    let mut load = |file: &str| -> error::Result<Arc<dict::TextDict>> {
-        let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-        if let Some(d) = dicts.get(stem) {
-            return Ok(Arc::clone(d));
-        }
-        let name = format!("{stem}.txt");
-        let text = std::fs::read_to_string(data.join(&name))
-            .map_err(|e| Error::invalid_dictionary(&name, 0, e.to_string()))?;
-        let parsed = Arc::new(dict::parse_text_dict(&name, &text)?);
-        dicts.insert(stem.to_owned(), Arc::clone(&parsed));
-        Ok(parsed)
-    };
-
-    // Distinct dictionary groups, by their spec.
+    let mut tries = Tries { data: data.clone(), dicts: HashMap::new(), compiled: HashMap::new() };
+    // Distinct tries, by what they were compiled from.
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut blobs: Vec<Vec<u8>> = Vec::new();
+    let mut id = |key: String, trie: &trie::Trie| -> usize {
+        *ids.entry(key).or_insert_with(|| {
+            blobs.push(trie.to_bytes());
+            blobs.len() - 1
+        })
+    };
     let mut plans = String::new();
     for name in CONFIGS {
         let json = std::fs::read_to_string(data.join("config").join(format!("{name}.json")))?;
         plans.push_str("    [\n");
         for include_tofu in [false, true] {
             let spec = dict::ConfigSpec::parse(&json, name, include_tofu).map_err(|e| e.to_string())?;
-            // Segmentation only needs match lengths: its tries drop values.
-            let mut id = |s: &dict::DictSpec, segmentation: bool| -> Result<usize, String> {
-                let key = format!("{segmentation} {s:?}");
-                if let Some(&id) = ids.get(&key) {
-                    return Ok(id);
-                }
-                let mut trie = trie::Trie::build(s, &mut load).map_err(|e| e.to_string())?;
-                if segmentation {
-                    trie = trie.without_values();
-                }
-                blobs.push(trie.to_bytes());
-                ids.insert(key, blobs.len() - 1);
-                Ok(blobs.len() - 1)
-            };
-            // With a fused first stage the segmentation trie's values are the
-            // first stage's output for each word, so they stay.
+            let mut plain = |s: &dict::DictSpec| -> Result<usize, String> { Ok(id(format!("{s:?}"), &*tries.get(s)?)) };
             let fused = spec.first_stage_rest();
-            let normalization = spec.normalization.iter().map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
-            let segmentation = spec.segmentation.as_ref().map(|s| id(s, fused.is_none())).transpose()?;
+            let normalization = spec.normalization.iter().map(&mut plain).collect::<Result<Vec<_>, _>>()?;
             // A fused first stage is not compiled on its own.
-            let skip = usize::from(fused.is_some());
-            let chain = spec.chain.iter().skip(skip).map(|s| id(s, false)).collect::<Result<Vec<_>, _>>()?;
+            let chain_specs: Vec<&dict::DictSpec> = spec.chain.iter().skip(usize::from(fused.is_some())).collect();
+            let chain = chain_specs.iter().map(|s| plain(s)).collect::<Result<Vec<_>, _>>()?;
             let rest = match &fused {
-                Some(Some(rest)) => format!("Some(Some({}))", id(rest, false)?),
+                Some(Some(rest)) => format!("Some(Some({}))", plain(rest)?),
                 Some(None) => "Some(None)".to_owned(),
                 None => "None".to_owned(),
+            };
+            // The segmentation dictionary is stored flattened: each word with
+            // its output through the whole chain.
+            let segmentation = match &spec.segmentation {
+                Some(s) => {
+                    let seg = tries.get(s)?;
+                    let chain_tries = chain_specs.iter().map(|s| tries.get(s)).collect::<Result<Vec<_>, _>>()?;
+                    let flat = pipeline::flatten(&seg, fused.is_some(), &chain_tries).map_err(|e| e.to_string())?;
+                    Some(id(format!("flattened {s:?} {} {chain_specs:?}", fused.is_some()), &flat))
+                }
+                None => None,
             };
             writeln!(
                 plans,
@@ -164,4 +158,36 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     code.push_str("];\n");
     std::fs::write(Path::new(&out_dir).join("builtin.rs"), code)?;
     Ok(())
+}
+
+/// Text dictionaries and compiled tries, each made once.
+struct Tries {
+    data: std::path::PathBuf,
+    dicts: HashMap<String, Arc<dict::TextDict>>,
+    compiled: HashMap<String, Arc<trie::Trie>>,
+}
+
+impl Tries {
+    fn get(&mut self, spec: &dict::DictSpec) -> Result<Arc<trie::Trie>, String> {
+        let key = format!("{spec:?}");
+        if let Some(t) = self.compiled.get(&key) {
+            return Ok(Arc::clone(t));
+        }
+        let (data, dicts) = (&self.data, &mut self.dicts);
+        let mut load = |file: &str| -> error::Result<Arc<dict::TextDict>> {
+            let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+            if let Some(d) = dicts.get(stem) {
+                return Ok(Arc::clone(d));
+            }
+            let name = format!("{stem}.txt");
+            let text = std::fs::read_to_string(data.join(&name))
+                .map_err(|e| Error::invalid_dictionary(&name, 0, e.to_string()))?;
+            let parsed = Arc::new(dict::parse_text_dict(&name, &text)?);
+            dicts.insert(stem.to_owned(), Arc::clone(&parsed));
+            Ok(parsed)
+        };
+        let trie = Arc::new(trie::Trie::build(spec, &mut load).map_err(|e| e.to_string())?);
+        self.compiled.insert(key, Arc::clone(&trie));
+        Ok(trie)
+    }
 }

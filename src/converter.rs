@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::config::Config;
 use crate::dict::{embedded, parse_text_dict, ConfigSpec, DictSpec, TextDict};
-use crate::engine::pipeline::{Parts, Pipeline};
+use crate::engine::pipeline::{Parts, Pipeline, Segmentation};
 use crate::engine::stream::{self, StreamStats};
 use crate::engine::trie::Trie;
 use crate::error::{Error, ErrorKind, Result};
@@ -406,7 +406,7 @@ impl ConverterBuilder {
                 };
                 let pipeline = match overrides {
                     None => base,
-                    Some(o) => Arc::new(Pipeline::new(Parts { overrides: Some(o), ..base.parts() })),
+                    Some(o) => Arc::new(Pipeline::new(Parts { overrides: Some(o), ..base.parts() })?),
                 };
                 Ok(Converter { pipeline, config: Some(config) })
             }
@@ -425,7 +425,7 @@ type Loader<'a> = dyn FnMut(&str) -> Result<Arc<TextDict>> + 'a;
 fn compile(spec: &ConfigSpec, load: &mut Loader<'_>, overrides: Option<Arc<Trie>>) -> Result<Pipeline> {
     let mut trie = |s: &DictSpec| -> Result<Arc<Trie>> { Ok(Arc::new(Trie::build(s, load)?)) };
     let normalization = spec.normalization.iter().map(&mut trie).collect::<Result<Vec<_>>>()?;
-    let segmentation = spec.segmentation.as_ref().map(&mut trie).transpose()?;
+    let segmentation = spec.segmentation.as_ref().map(&mut trie).transpose()?.map(Segmentation::Dictionary);
     let fused = spec.first_stage_rest();
     let skip = usize::from(fused.is_some());
     let chain = spec.chain.iter().skip(skip).map(&mut trie).collect::<Result<Vec<_>>>()?;
@@ -433,7 +433,7 @@ fn compile(spec: &ConfigSpec, load: &mut Loader<'_>, overrides: Option<Arc<Trie>
         Some(rest) => Some(rest.as_ref().map(&mut trie).transpose()?),
         None => None,
     };
-    Ok(Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides }))
+    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides })
 }
 
 /// The shared pipeline of a built-in configuration.

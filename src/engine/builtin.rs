@@ -6,7 +6,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::pipeline::{Parts, Pipeline};
+use super::pipeline::{Parts, Pipeline, Segmentation};
 use super::trie::Trie;
 use crate::error::Result;
 use crate::Config;
@@ -44,13 +44,14 @@ pub(crate) fn private_pipeline(config: Config, include_tofu: bool) -> Result<Pip
 
 fn parts(plan: &Plan, mut load: impl FnMut(usize) -> Result<Arc<Trie>>) -> Result<Pipeline> {
     let normalization = plan.normalization.iter().map(|&id| load(id)).collect::<Result<Vec<_>>>()?;
-    let segmentation = plan.segmentation.map(&mut load).transpose()?;
+    // build.rs flattens the segmentation dictionary.
+    let segmentation = plan.segmentation.map(&mut load).transpose()?.map(Segmentation::Flattened);
     let chain = plan.chain.iter().map(|&id| load(id)).collect::<Result<Vec<_>>>()?;
     let first_stage_rest = match plan.first_stage_rest {
         Some(rest) => Some(rest.map(&mut load).transpose()?),
         None => None,
     };
-    Ok(Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides: None }))
+    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides: None })
 }
 
 /// A compiled built-in trie, loaded once.
@@ -85,6 +86,7 @@ pub(crate) fn pipeline(config: Config, include_tofu: bool) -> Result<Arc<Pipelin
 mod tests {
     use super::*;
     use crate::dict::{embedded, parse_text_dict, ConfigSpec};
+    use crate::engine::pipeline::flatten;
 
     #[test]
     fn plans_follow_config_order() {
@@ -96,33 +98,42 @@ mod tests {
     }
 
     /// The build-time tries are exactly what the runtime builds from the
-    /// text dictionaries, and every one passes the load-time checks.
+    /// text dictionaries (the segmentation dictionary flattened through
+    /// the chain), and every one passes the load-time checks.
     #[test]
     fn compiled_tries_equal_fresh_builds() -> Result<()> {
+        let mut load = |file: &str| {
+            let (name, text) = embedded::lookup(file).ok_or_else(|| crate::Error::invalid_config(file, "missing"))?;
+            Ok(Arc::new(parse_text_dict(name, text)?))
+        };
         for config in Config::ALL {
             for tofu in [false, true] {
                 let spec = ConfigSpec::parse(config.opencc_json(), config.name(), tofu)?;
                 let plan = plan(config, tofu).ok_or_else(|| crate::Error::invalid_config("plan", "missing"))?;
                 let fused = spec.first_stage_rest();
                 assert_eq!(fused.is_some(), plan.first_stage_rest.is_some());
-                let rest = fused.clone().flatten();
-                let specs = spec.normalization.iter().map(|s| (s, false));
-                let specs = specs
-                    .chain(spec.segmentation.iter().map(|s| (s, fused.is_none())))
-                    .chain(spec.chain.iter().skip(usize::from(fused.is_some())).map(|s| (s, false)))
-                    .chain(rest.iter().map(|s| (s, false)));
-                let ids = plan.normalization.iter().chain(plan.segmentation.iter()).chain(plan.chain.iter());
-                let ids = ids.chain(plan.first_stage_rest.iter().flatten());
-                for ((s, segmentation), &id) in specs.zip(ids) {
-                    let mut load = |file: &str| {
-                        let (name, text) =
-                            embedded::lookup(file).ok_or_else(|| crate::Error::invalid_config(file, "missing"))?;
-                        Ok(Arc::new(parse_text_dict(name, text)?))
-                    };
-                    let mut fresh = Trie::build(s, &mut load)?;
-                    if segmentation {
-                        fresh = fresh.without_values();
-                    }
+                let chain = spec.chain.iter().skip(usize::from(fused.is_some()));
+                let chain = chain.map(|s| Ok(Arc::new(Trie::build(s, &mut load)?))).collect::<Result<Vec<_>>>()?;
+                let mut expected: Vec<(usize, Trie)> = Vec::new();
+                for (s, &id) in spec.normalization.iter().zip(plan.normalization) {
+                    expected.push((id, Trie::build(s, &mut load)?));
+                }
+                if let (Some(s), Some(id)) = (&spec.segmentation, plan.segmentation) {
+                    let seg = Trie::build(s, &mut load)?;
+                    expected.push((id, flatten(&seg, fused.is_some(), &chain)?));
+                }
+                for (trie, &id) in chain.iter().zip(plan.chain) {
+                    expected.push((id, (**trie).clone()));
+                }
+                if let (Some(Some(s)), Some(Some(id))) = (&fused, plan.first_stage_rest) {
+                    expected.push((id, Trie::build(s, &mut load)?));
+                }
+                let stages = plan.normalization.len()
+                    + usize::from(plan.segmentation.is_some())
+                    + plan.chain.len()
+                    + usize::from(matches!(plan.first_stage_rest, Some(Some(_))));
+                assert_eq!(expected.len(), stages, "{config} tofu={tofu}");
+                for (id, fresh) in expected {
                     assert_eq!(fresh.to_bytes(), TRIE_BLOBS[id], "{config} tofu={tofu} trie {id}");
                     Trie::from_bytes(TRIE_BLOBS[id])?;
                 }

@@ -20,12 +20,25 @@ use super::stage::Lone;
 use super::stage::{NeedsNormalization, Stage};
 use super::trie::{RootTable, Trie};
 use super::utf8::{char_len, decode, ids_len, is_ids_operator};
+use crate::error::Result;
+
+/// A configuration's segmentation dictionary.
+#[derive(Debug, Clone)]
+pub(crate) enum Segmentation {
+    /// As compiled from the configuration. With a fused first stage its
+    /// values are that stage's output for each word; otherwise they are
+    /// not used.
+    Dictionary(Arc<Trie>),
+    /// Compiled by [`flatten`]: each word's value is its output through the
+    /// whole conversion chain.
+    Flattened(Arc<Trie>),
+}
 
 /// The compiled dictionaries of a configuration.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Parts {
     pub(crate) normalization: Vec<Arc<Trie>>,
-    pub(crate) segmentation: Option<Arc<Trie>>,
+    pub(crate) segmentation: Option<Segmentation>,
     pub(crate) chain: Vec<Arc<Trie>>,
     /// Set when the first chain stage is `short_circuit(segmentation,
     /// rest...)` (see `ConfigSpec::first_stage_rest`): the trie of `rest`
@@ -40,6 +53,8 @@ pub(crate) struct Parts {
 #[derive(Debug)]
 pub(crate) struct Pipeline {
     pub(crate) normalization: Vec<Arc<Trie>>,
+    /// The segmentation dictionary, flattened: each word's value is its
+    /// output through the whole chain.
     pub(crate) segmentation: Option<Arc<Trie>>,
     pub(crate) chain: Vec<Arc<Trie>>,
     pub(crate) overrides: Option<Arc<Trie>>,
@@ -101,8 +116,19 @@ struct Scratch {
 }
 
 impl Pipeline {
-    pub(crate) fn new(parts: Parts) -> Pipeline {
+    /// Compiles `parts`, flattening the segmentation dictionary if it is
+    /// not flattened yet.
+    ///
+    /// # Errors
+    ///
+    /// Those of [`flatten`].
+    pub(crate) fn new(parts: Parts) -> Result<Pipeline> {
         let Parts { normalization, segmentation, chain, first_stage_rest, overrides } = parts;
+        let segmentation = match segmentation {
+            None => None,
+            Some(Segmentation::Flattened(trie)) => Some(trie),
+            Some(Segmentation::Dictionary(trie)) => Some(Arc::new(flatten(&trie, first_stage_rest.is_some(), &chain)?)),
+        };
         let mut bits = vec![u64::MAX; 0x1_0000 / 64];
         let rest_tries = first_stage_rest.iter().flatten();
         let tries = normalization.iter().chain(segmentation.iter()).chain(chain.iter()).chain(rest_tries);
@@ -135,7 +161,7 @@ impl Pipeline {
         let rest_stage =
             first_stage_rest.as_ref().map(|rest| rest.as_ref().map(|t| Stage::new(Arc::clone(t), &[], false)));
         let walk = seg.as_ref().map(|seg| walk_table(seg, rest_stage.as_ref(), &stages));
-        Pipeline {
+        Ok(Pipeline {
             normalization,
             segmentation,
             chain,
@@ -148,14 +174,14 @@ impl Pipeline {
             walk,
             fused_normalization,
             inert: Inert(bits),
-        }
+        })
     }
 
     /// The compiled dictionaries, to build a variant of this pipeline.
     pub(crate) fn parts(&self) -> Parts {
         Parts {
             normalization: self.normalization.clone(),
-            segmentation: self.segmentation.clone(),
+            segmentation: self.segmentation.clone().map(Segmentation::Flattened),
             chain: self.chain.clone(),
             first_stage_rest: self.first_stage_rest.clone(),
             overrides: self.overrides.clone(),
@@ -235,11 +261,18 @@ impl Pipeline {
     }
 
     fn convert_main_unchecked(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
-        let plain = Pipeline::new(Parts { normalization: Vec::new(), overrides: None, ..self.parts() });
-        let _ = plain.convert_main(text, out, scratch);
+        // The segmentation is flattened already, so this cannot fail.
+        if let Ok(plain) = Pipeline::new(Parts { normalization: Vec::new(), overrides: None, ..self.parts() }) {
+            let _ = plain.convert_main(text, out, scratch);
+        }
     }
 
-    fn convert_main(&self, text: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+    fn convert_main(
+        &self,
+        text: &str,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<(), NeedsNormalization> {
         let (Some(seg), Some(walk)) = (&self.seg, &self.walk) else {
             return self.convert_segment(text, out, scratch);
         };
@@ -256,11 +289,9 @@ impl Pipeline {
                     if let Some(start) = pending.take() {
                         self.convert_run(text.get(start..pos).unwrap_or(""), out, scratch)?;
                     }
-                    match &self.rest_stage {
-                        // The first stage converts a word to the word's value.
-                        Some(_) => self.convert_after_first(m.value, out, scratch)?,
-                        None => self.convert_segment(text.get(pos..pos + m.len).unwrap_or(""), out, scratch)?,
-                    }
+                    // A word is a segment of its own: its output is the
+                    // flattened value.
+                    out.push_str(m.value);
                     pos += m.len;
                     continue;
                 }
@@ -281,7 +312,12 @@ impl Pipeline {
     }
 
     /// Converts text between segmented words.
-    fn convert_run(&self, run: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+    fn convert_run(
+        &self,
+        run: &str,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<(), NeedsNormalization> {
         match &self.rest_stage {
             None => self.convert_segment(run, out, scratch),
             Some(rest) => {
@@ -303,22 +339,12 @@ impl Pipeline {
                     first.push_str(run);
                     Ok(())
                 };
-                let result = result.and_then(|()| self.convert_after_first(&first, out, scratch));
+                // The other stages are all of `stages`.
+                let result = result.and_then(|()| run_chain(&self.stages, &first, out, scratch));
                 scratch.c = first;
                 result
             }
         }
-    }
-
-    /// Runs text that has been through the (fused) first stage through the
-    /// others, which are all of `stages`.
-    fn convert_after_first(
-        &self,
-        text: &str,
-        out: &mut String,
-        scratch: &mut Scratch,
-    ) -> Result<(), NeedsNormalization> {
-        run_chain(&self.stages, text, out, scratch)
     }
 
     /// Runs one segment through the conversion chain.
@@ -327,13 +353,41 @@ impl Pipeline {
         segment: &str,
         out: &mut String,
         scratch: &mut Scratch,
-    ) -> Result<(), NeedsNormalization> {
+    ) -> std::result::Result<(), NeedsNormalization> {
         run_chain(&self.stages, segment, out, scratch)
     }
 }
 
+/// Compiles each word of `segmentation` through the conversion chain
+/// (`fused`: the first stage is fused into the segmentation, whose values
+/// are its output, and `chain` holds the stages after it). A word is a
+/// segment of its own, so its output depends on the word alone and the
+/// segmentation walk can emit it directly.
+///
+/// # Errors
+///
+/// [`crate::ErrorKind::InvalidDictionary`] for a word whose output is
+/// longer than 65535 bytes.
+pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> Result<Trie> {
+    let stages: Vec<Stage> = chain.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
+    let mut scratch = Scratch::default();
+    segmentation.map_values(&mut |word| {
+        // The word is a key, so the longest match within it is itself.
+        let input = if fused { segmentation.match_at(word.as_bytes(), 0).map_or(word, |m| m.value) } else { word };
+        let mut out = String::new();
+        // Stages without normalization marks never report them.
+        let _ = run_chain(&stages, input, &mut out, &mut scratch);
+        out
+    })
+}
+
 /// Runs `text` through `stages` in turn, appending the result to `out`.
-fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scratch) -> Result<(), NeedsNormalization> {
+fn run_chain(
+    stages: &[Stage],
+    text: &str,
+    out: &mut String,
+    scratch: &mut Scratch,
+) -> std::result::Result<(), NeedsNormalization> {
     match stages {
         [] => {
             out.push_str(text);

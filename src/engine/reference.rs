@@ -158,7 +158,7 @@ mod tests {
 
     use super::*;
     use crate::dict::{embedded, parse_text_dict};
-    use crate::engine::pipeline::{Parts, Pipeline};
+    use crate::engine::pipeline::{Parts, Pipeline, Segmentation};
     use crate::engine::trie::Trie;
     use crate::Config;
 
@@ -241,12 +241,13 @@ mod tests {
             let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
             let trie = Arc::new(Trie::build(&spec, &mut no_files).expect("builds"));
             let reference = RefDict::build(&spec, &mut no_files).expect("builds");
-            let pipeline = Pipeline::new(Parts { chain: vec![Arc::clone(&trie)], ..Parts::default() });
+            let pipeline = Pipeline::new(Parts { chain: vec![Arc::clone(&trie)], ..Parts::default() }).expect("compiles");
             let mut ours = String::new();
             pipeline.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, convert_stage(&reference, &text));
             // The same group as a segmentation dictionary.
-            let seg = Pipeline::new(Parts { segmentation: Some(trie), ..Parts::default() });
+            let seg = Pipeline::new(Parts { segmentation: Some(Segmentation::Dictionary(trie)), ..Parts::default() })
+                .expect("compiles");
             let mut ours = String::new();
             seg.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, text.clone());

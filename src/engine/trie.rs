@@ -547,16 +547,52 @@ fn collect(
 const MAGIC: &[u8; 8] = b"ZHTRIE\x01\x00";
 
 impl Trie {
-    /// Drops the replacement texts, keeping match lengths: all that a
-    /// segmentation dictionary needs. (Used by `build.rs` and tests.)
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(crate) fn without_values(mut self) -> Trie {
-        self.values.clear();
-        for node in &mut self.nodes {
-            node.value_start = 0;
-            node.value_len = 0;
+    /// The same trie (same keys, same resolved match at every node) with
+    /// each match's value replaced by `f` of the matched key.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::InvalidDictionary`] for a value longer than
+    /// 65535 bytes.
+    pub(crate) fn map_values(&self, f: &mut dyn FnMut(&str) -> String) -> Result<Trie> {
+        let mut out = Trie { values: String::new(), ..self.clone() };
+        let mut by_key: HashMap<String, (u32, u16)> = HashMap::new();
+        let mut by_value: HashMap<String, (u32, u16)> = HashMap::new();
+        // Depth first with the path to each node: (node, path length).
+        let mut path = String::new();
+        let mut stack: Vec<(u32, usize)> = self.roots.entries().map(|(_, n)| (n, 0)).collect();
+        while let Some((n, depth)) = stack.pop() {
+            path.truncate(depth);
+            path.push(self.node_char.get(n as usize).copied().and_then(char::from_u32).unwrap_or('\0'));
+            let node = self.node(n);
+            let key_len = usize::from(node.key_len);
+            if let Some(key) = path.get(..key_len).filter(|_| key_len > 0) {
+                let slot = if let Some(&slot) = by_key.get(key) {
+                    slot
+                } else {
+                    let value = f(key);
+                    let slot = if let Some(&slot) = by_value.get(&value) {
+                        slot
+                    } else {
+                        let len = u16::try_from(value.len()).map_err(|_| {
+                            crate::Error::invalid_dictionary(key, 0, "converted value longer than 65535 bytes")
+                        })?;
+                        let slot = (out.values.len() as u32, len);
+                        out.values.push_str(&value);
+                        by_value.insert(value, slot);
+                        slot
+                    };
+                    by_key.insert(key.to_owned(), slot);
+                    slot
+                };
+                if let Some(target) = out.nodes.get_mut(n as usize) {
+                    (target.value_start, target.value_len) = slot;
+                }
+            }
+            let depth = path.len();
+            stack.extend((node.first_child..node.first_child + node.children).map(|child| (child, depth)));
         }
-        self
+        Ok(out)
     }
 
     /// Serializes the trie; [`Trie::from_bytes`] reads it back. (Used by

@@ -561,9 +561,10 @@ fn data() -> &'static Data {
         let st: std::collections::HashMap<char, Vec<char>> = single("STCharacters.txt").into_iter().collect();
         let profile_only: std::collections::HashSet<char> =
             st.keys().copied().filter(|&c| crate::script::class_is_simplified_only(c)).collect();
-        // The segmentation dictionary of s2tw is STPhrases with the regional
-        // supplement, compiled with values (its first stage is fused).
-        let phrases = crate::engine::builtin::pipeline(Config::S2tw, true).ok().and_then(|p| p.segmentation.clone());
+        // The one stage of s2t: STPhrases with the regional supplement,
+        // then STCharacters (only matches of two or more characters are
+        // used, and those are the phrases').
+        let phrases = crate::engine::builtin::pipeline(Config::S2t, true).ok().and_then(|p| p.chain.first().cloned());
         let keep = crate::dict::lexicon_rows(include_str!("../../dictionaries/zhtext/repair-keep.txt"))
             .map(|(word, _)| word)
             .filter(|w| !w.is_empty())
