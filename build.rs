@@ -100,13 +100,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let mut tries = Tries { data: data.clone(), dicts: HashMap::new(), compiled: HashMap::new() };
-    // Distinct tries, by what they were compiled from.
+    // Distinct tries, by what they were compiled from; equal tries made in
+    // different ways are stored once.
     let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut by_bytes: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut blobs: Vec<Vec<u8>> = Vec::new();
     let mut id = |key: String, trie: &trie::Trie| -> usize {
         *ids.entry(key).or_insert_with(|| {
-            blobs.push(trie.to_bytes());
-            blobs.len() - 1
+            let bytes = trie.to_bytes();
+            *by_bytes.entry(bytes.clone()).or_insert_with(|| {
+                blobs.push(bytes);
+                blobs.len() - 1
+            })
         })
     };
     let mut plans = String::new();
@@ -137,9 +142,22 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 None => None,
             };
+            // The stages between words, composed where they can be.
+            let chain_tries = chain_specs.iter().map(|s| tries.get(s)).collect::<Result<Vec<_>, _>>()?;
+            let rest_trie = match &fused {
+                Some(Some(rest)) => Some(Some(tries.get(rest)?)),
+                Some(None) => Some(None),
+                None => None,
+            };
+            let runs = pipeline::compose_runs(rest_trie.as_ref(), &chain_tries).map_err(|e| e.to_string())?;
+            let runs: Vec<usize> = runs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| id(format!("runs {i} {fused:?} {chain_specs:?} {:?}", spec.segmentation.is_some()), t))
+                .collect();
             writeln!(
                 plans,
-                "        Plan {{ name: {name:?}, normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?}, first_stage_rest: {rest} }},"
+                "        Plan {{ name: {name:?}, normalization: &{normalization:?}, segmentation: {segmentation:?}, chain: &{chain:?}, first_stage_rest: {rest}, runs: &{runs:?} }},"
             )?;
         }
         plans.push_str("    ],\n");

@@ -433,7 +433,7 @@ fn compile(spec: &ConfigSpec, load: &mut Loader<'_>, overrides: Option<Arc<Trie>
         Some(rest) => Some(rest.as_ref().map(&mut trie).transpose()?),
         None => None,
     };
-    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides })
+    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, runs: None, overrides })
 }
 
 /// The shared pipeline of a built-in configuration.

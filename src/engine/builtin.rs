@@ -22,6 +22,9 @@ pub(crate) struct Plan {
     /// See `ConfigSpec::first_stage_rest`; when set, `chain` starts at the
     /// second stage.
     pub(crate) first_stage_rest: Option<Option<usize>>,
+    /// The stages between segmented words, composed (see
+    /// `pipeline::compose_runs`).
+    pub(crate) runs: &'static [usize],
 }
 
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
@@ -51,7 +54,8 @@ fn parts(plan: &Plan, mut load: impl FnMut(usize) -> Result<Arc<Trie>>) -> Resul
         Some(rest) => Some(rest.map(&mut load).transpose()?),
         None => None,
     };
-    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, overrides: None })
+    let runs = Some(plan.runs.iter().map(|&id| load(id)).collect::<Result<Vec<_>>>()?);
+    Pipeline::new(Parts { normalization, segmentation, chain, first_stage_rest, runs, overrides: None })
 }
 
 /// A compiled built-in trie, loaded once.
@@ -86,7 +90,7 @@ pub(crate) fn pipeline(config: Config, include_tofu: bool) -> Result<Arc<Pipelin
 mod tests {
     use super::*;
     use crate::dict::{embedded, parse_text_dict, ConfigSpec};
-    use crate::engine::pipeline::flatten;
+    use crate::engine::pipeline::{compose_runs, flatten};
 
     #[test]
     fn plans_follow_config_order() {
@@ -99,7 +103,8 @@ mod tests {
 
     /// The build-time tries are exactly what the runtime builds from the
     /// text dictionaries (the segmentation dictionary flattened through
-    /// the chain), and every one passes the load-time checks.
+    /// the chain, the stages between words composed), and every one passes
+    /// the load-time checks.
     #[test]
     fn compiled_tries_equal_fresh_builds() -> Result<()> {
         let mut load = |file: &str| {
@@ -125,13 +130,23 @@ mod tests {
                 for (trie, &id) in chain.iter().zip(plan.chain) {
                     expected.push((id, (**trie).clone()));
                 }
+                let mut rest = None;
                 if let (Some(Some(s)), Some(Some(id))) = (&fused, plan.first_stage_rest) {
-                    expected.push((id, Trie::build(s, &mut load)?));
+                    let trie = Arc::new(Trie::build(s, &mut load)?);
+                    expected.push((id, (*trie).clone()));
+                    rest = Some(trie);
+                }
+                let rest = fused.as_ref().map(|_| rest);
+                let runs = compose_runs(rest.as_ref(), &chain)?;
+                assert_eq!(runs.len(), plan.runs.len(), "{config} tofu={tofu}");
+                for (trie, &id) in runs.iter().zip(plan.runs) {
+                    expected.push((id, (**trie).clone()));
                 }
                 let stages = plan.normalization.len()
                     + usize::from(plan.segmentation.is_some())
                     + plan.chain.len()
-                    + usize::from(matches!(plan.first_stage_rest, Some(Some(_))));
+                    + usize::from(matches!(plan.first_stage_rest, Some(Some(_))))
+                    + plan.runs.len();
                 assert_eq!(expected.len(), stages, "{config} tofu={tofu}");
                 for (id, fresh) in expected {
                     assert_eq!(fresh.to_bytes(), TRIE_BLOBS[id], "{config} tofu={tofu} trie {id}");

@@ -45,6 +45,10 @@ pub(crate) struct Parts {
     /// (`None` if empty). The segmentation trie then carries the values,
     /// and `chain` holds the stages after the first.
     pub(crate) first_stage_rest: Option<Option<Arc<Trie>>>,
+    /// The stages that convert text between segmented words (all text
+    /// without segmentation), as [`compose_runs`] makes them from
+    /// `first_stage_rest` and `chain`; computed when `None`.
+    pub(crate) runs: Option<Vec<Arc<Trie>>>,
     /// User phrases that take precedence over everything else.
     pub(crate) overrides: Option<Arc<Trie>>,
 }
@@ -62,10 +66,13 @@ pub(crate) struct Pipeline {
     normalization_stages: Vec<Stage>,
     /// The segmentation walk's dispatch table.
     seg: Option<Stage>,
-    stages: Vec<Stage>,
-    /// With a fused first stage: the stage that converts the text between
-    /// segmented words (`None`: it is copied).
-    rest_stage: Option<Option<Stage>>,
+    /// See [`Parts::runs`].
+    runs: Vec<Arc<Trie>>,
+    /// The stages of `runs`.
+    run_stages: Vec<Stage>,
+    /// When `runs` composes stages: the stages it was composed from, for
+    /// runs with IDS operators.
+    uncomposed: Option<Vec<Stage>>,
     /// For the segmentation walk, per character: whether a word may start
     /// with it, and what the whole chain makes of it alone between words
     /// (see [`WalkTable`]).
@@ -112,7 +119,6 @@ impl Inert {
 struct Scratch {
     a: String,
     b: String,
-    c: String,
 }
 
 impl Pipeline {
@@ -123,7 +129,7 @@ impl Pipeline {
     ///
     /// Those of [`flatten`].
     pub(crate) fn new(parts: Parts) -> Result<Pipeline> {
-        let Parts { normalization, segmentation, chain, first_stage_rest, overrides } = parts;
+        let Parts { normalization, segmentation, chain, first_stage_rest, runs, overrides } = parts;
         let segmentation = match segmentation {
             None => None,
             Some(Segmentation::Flattened(trie)) => Some(trie),
@@ -144,7 +150,13 @@ impl Pipeline {
         }
 
         let normalize: Vec<u32> = normalization.iter().flat_map(|t| t.first_chars().collect::<Vec<_>>()).collect();
-        let entry = segmentation.as_ref().or(chain.first());
+        let first_stage_rest = first_stage_rest.filter(|_| segmentation.is_some());
+        let runs = match runs {
+            Some(runs) => runs,
+            None => compose_runs(first_stage_rest.as_ref(), &chain)?,
+        };
+        // The first pass: segmentation, or the first stage.
+        let entry = segmentation.as_ref().or(runs.first());
         let fused_normalization = match entry {
             Some(trie) => !normalize.iter().any(|&c| trie.key_chars().contains(c)),
             None => false,
@@ -152,15 +164,21 @@ impl Pipeline {
         let marks: &[u32] = if fused_normalization { &normalize } else { &[] };
         let normalization_stages = normalization.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
         let seg = segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), marks, true));
-        let stages: Vec<Stage> = chain
+        let run_stages: Vec<Stage> = runs
             .iter()
             .enumerate()
             .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
             .collect();
-        let first_stage_rest = first_stage_rest.filter(|_| segmentation.is_some());
-        let rest_stage =
-            first_stage_rest.as_ref().map(|rest| rest.as_ref().map(|t| Stage::new(Arc::clone(t), &[], false)));
-        let walk = seg.as_ref().map(|seg| walk_table(seg, rest_stage.as_ref(), &stages));
+        let walk = seg.as_ref().map(|seg| walk_table(seg, &run_stages));
+        let plain: Vec<&Arc<Trie>> = first_stage_rest.iter().flatten().chain(&chain).collect();
+        let composed = plain.len() != runs.len() || plain.iter().zip(&runs).any(|(a, b)| !Arc::ptr_eq(a, b));
+        let uncomposed = composed.then(|| {
+            plain
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
+                .collect()
+        });
         Ok(Pipeline {
             normalization,
             segmentation,
@@ -169,8 +187,9 @@ impl Pipeline {
             first_stage_rest,
             normalization_stages,
             seg,
-            stages,
-            rest_stage,
+            runs,
+            run_stages,
+            uncomposed,
             walk,
             fused_normalization,
             inert: Inert(bits),
@@ -184,6 +203,7 @@ impl Pipeline {
             segmentation: self.segmentation.clone().map(Segmentation::Flattened),
             chain: self.chain.clone(),
             first_stage_rest: self.first_stage_rest.clone(),
+            runs: Some(self.runs.clone()),
             overrides: self.overrides.clone(),
         }
     }
@@ -274,20 +294,24 @@ impl Pipeline {
         scratch: &mut Scratch,
     ) -> std::result::Result<(), NeedsNormalization> {
         let (Some(seg), Some(walk)) = (&self.seg, &self.walk) else {
-            return self.convert_segment(text, out, scratch);
+            let has_ids = self.uncomposed.is_some() && text.chars().any(|c| is_ids_operator(u32::from(c)));
+            return self.convert_run(text, has_ids, out, scratch);
         };
         let bytes = text.as_bytes();
         let end = bytes.len();
         let mut pos = 0;
         // Start of the part of the current run that goes through the stages.
         let mut pending: Option<usize> = None;
+        // Whether the pending run has an IDS operator.
+        let mut has_ids = false;
         while pos < end {
             let (c, len) = decode(bytes, pos);
             let e = walk.0.get(c);
             if e & WALK_WORD != 0 {
                 if let Some(m) = seg.segment_at(text, pos)? {
                     if let Some(start) = pending.take() {
-                        self.convert_run(text.get(start..pos).unwrap_or(""), out, scratch)?;
+                        self.convert_run(text.get(start..pos).unwrap_or(""), has_ids, out, scratch)?;
+                        has_ids = false;
                     }
                     // A word is a segment of its own: its output is the
                     // flattened value.
@@ -303,58 +327,36 @@ impl Pipeline {
                 continue;
             }
             pending.get_or_insert(pos);
-            pos += if c & !0xF == 0x2FF0 { unit_len(bytes, pos) } else { len };
+            if is_ids_operator(c) {
+                has_ids = true;
+                pos += unit_len(bytes, pos);
+            } else {
+                pos += len;
+            }
         }
         if let Some(start) = pending {
-            self.convert_run(text.get(start..).unwrap_or(""), out, scratch)?;
+            self.convert_run(text.get(start..).unwrap_or(""), has_ids, out, scratch)?;
         }
         Ok(())
     }
 
-    /// Converts text between segmented words.
+    /// Converts text between segmented words, or all text of a pipeline
+    /// without segmentation: no word of the segmentation dictionary starts
+    /// anywhere in it, so a fused first stage reduces to its `rest`.
+    /// `has_ids`: the run has an IDS operator, so composed stages do not
+    /// apply (a stage's output may complete an IDS that a later stage then
+    /// copies whole).
     fn convert_run(
         &self,
         run: &str,
+        has_ids: bool,
         out: &mut String,
         scratch: &mut Scratch,
     ) -> std::result::Result<(), NeedsNormalization> {
-        match &self.rest_stage {
-            None => self.convert_segment(run, out, scratch),
-            Some(rest) => {
-                // No word of the segmentation dictionary starts anywhere in
-                // the run, so the first stage reduces to its other children.
-                if self.stages.is_empty() {
-                    return if let Some(stage) = rest {
-                        stage.run(run, out)
-                    } else {
-                        out.push_str(run);
-                        Ok(())
-                    };
-                }
-                let mut first = std::mem::take(&mut scratch.c);
-                first.clear();
-                let result = if let Some(stage) = rest {
-                    stage.run(run, &mut first)
-                } else {
-                    first.push_str(run);
-                    Ok(())
-                };
-                // The other stages are all of `stages`.
-                let result = result.and_then(|()| run_chain(&self.stages, &first, out, scratch));
-                scratch.c = first;
-                result
-            }
+        match &self.uncomposed {
+            Some(stages) if has_ids => run_chain(stages, run, out, scratch),
+            _ => run_chain(&self.run_stages, run, out, scratch),
         }
-    }
-
-    /// Runs one segment through the conversion chain.
-    fn convert_segment(
-        &self,
-        segment: &str,
-        out: &mut String,
-        scratch: &mut Scratch,
-    ) -> std::result::Result<(), NeedsNormalization> {
-        run_chain(&self.stages, segment, out, scratch)
     }
 }
 
@@ -379,6 +381,104 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
         let _ = run_chain(&stages, input, &mut out, &mut scratch);
         out
     })
+}
+
+/// The stages that convert text between segmented words (all text
+/// without segmentation): with a fused first stage, its `rest` (if any)
+/// and the stages after it, else the chain; neighbours are composed into
+/// one stage where [`compose`] can.
+///
+/// # Errors
+///
+/// Those of [`compose`].
+pub(crate) fn compose_runs(
+    first_stage_rest: Option<&Option<Arc<Trie>>>,
+    chain: &[Arc<Trie>],
+) -> Result<Vec<Arc<Trie>>> {
+    let mut runs: Vec<Arc<Trie>> = Vec::new();
+    for trie in first_stage_rest.into_iter().flatten().chain(chain) {
+        let both = match runs.last() {
+            Some(last) => compose(last, trie)?,
+            None => None,
+        };
+        match both {
+            Some(both) => {
+                runs.pop();
+                runs.push(Arc::new(both));
+            }
+            None => runs.push(Arc::clone(trie)),
+        }
+    }
+    Ok(runs)
+}
+
+/// Most preimage keys a composed trie may have before composition is not
+/// worth it.
+const MAX_COMPOSED_KEYS: usize = 200_000;
+
+/// One trie that converts text exactly as `first` followed by `second`,
+/// when one of them maps single characters to single characters; `None`
+/// when neither does (or the composition would be too large).
+///
+/// - `first` a character map `m`: `second` then sees `m(text)`, so its keys
+///   become every preimage under `m` (a character `t` has the preimages
+///   `s` with `m(s) = t`, and `t` itself unless `m` changes it); a
+///   character that `second` leaves alone becomes `m(c)`.
+/// - `second` a character map `m`: `first`'s values go through `m`, and a
+///   character `first` leaves alone becomes `m(c)`.
+///
+/// Both use [`Trie::resolved_entries`], so group policies carry over.
+///
+/// # Errors
+///
+/// Those of [`Trie::build`] (a composed key or value over 65535 bytes).
+pub(crate) fn compose(first: &Trie, second: &Trie) -> Result<Option<Trie>> {
+    use std::collections::HashMap;
+    if first.mentions_ids_operators() || second.mentions_ids_operators() {
+        return Ok(None);
+    }
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let to_string = |c: u32| char::from_u32(c).map(String::from).unwrap_or_default();
+    let pairs = if let Some(map) = first.char_map() {
+        let changed: HashMap<u32, u32> = map.iter().copied().collect();
+        let mut preimages: HashMap<u32, Vec<char>> = HashMap::new();
+        for &(s, t) in &map {
+            preimages.entry(t).or_default().extend(char::from_u32(s));
+        }
+        for (key, value) in second.resolved_entries() {
+            // Every string that `first` turns into `key`.
+            let mut keys = vec![String::new()];
+            for t in key.chars() {
+                let mut options: Vec<char> = preimages.get(&u32::from(t)).cloned().unwrap_or_default();
+                if !changed.contains_key(&u32::from(t)) {
+                    options.push(t);
+                }
+                keys = keys.iter().flat_map(|k| options.iter().map(move |&o| format!("{k}{o}"))).collect();
+                if keys.len() + entries.len() > MAX_COMPOSED_KEYS {
+                    return Ok(None);
+                }
+            }
+            entries.extend(keys.into_iter().map(|k| (k, value.clone())));
+        }
+        map
+    } else if let Some(map) = second.char_map() {
+        let changed: HashMap<u32, u32> = map.iter().copied().collect();
+        let through = |text: &str| -> String {
+            text.chars().map(|c| changed.get(&u32::from(c)).and_then(|&m| char::from_u32(m)).unwrap_or(c)).collect()
+        };
+        entries.extend(first.resolved_entries().into_iter().map(|(k, v)| (k, through(&v))));
+        map
+    } else {
+        return Ok(None);
+    };
+    // A character neither stage matches otherwise converts through the
+    // map; where a composed key already starts, the first entry wins.
+    entries.extend(pairs.into_iter().map(|(c, m)| (to_string(c), to_string(m))));
+    let spec = crate::dict::DictSpec::Inline { entries };
+    let mut no_files = |file: &str| -> Result<Arc<crate::dict::TextDict>> {
+        Err(crate::Error::invalid_dictionary(file, 0, "composition reads no files"))
+    };
+    Trie::build(&spec, &mut no_files).map(Some)
 }
 
 /// Runs `text` through `stages` in turn, appending the result to `out`.
@@ -417,15 +517,12 @@ fn run_chain(
     }
 }
 
-/// Builds the walk table of a segmented pipeline: `first` is the stage
-/// applied to text between words (the fused rest, or the first stage).
-fn walk_table(seg: &Stage, rest: Option<&Option<Stage>>, stages: &[Stage]) -> WalkTable {
-    let (first, later): (Option<&Stage>, &[Stage]) = match rest {
-        Some(rest) => (rest.as_ref(), stages),
-        None => match stages.split_first() {
-            Some((first, later)) => (Some(first), later),
-            None => (None, &[]),
-        },
+/// Builds the walk table of a segmented pipeline from the stages that
+/// convert text between words.
+fn walk_table(seg: &Stage, stages: &[Stage]) -> WalkTable {
+    let (first, later): (Option<&Stage>, &[Stage]) = match stages.split_first() {
+        Some((first, later)) => (Some(first), later),
+        None => (None, &[]),
     };
     let mut chars: Vec<u32> =
         first.into_iter().chain(later).flat_map(|s| s.table_chars().collect::<Vec<_>>()).collect();

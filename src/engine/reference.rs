@@ -158,7 +158,7 @@ mod tests {
 
     use super::*;
     use crate::dict::{embedded, parse_text_dict};
-    use crate::engine::pipeline::{Parts, Pipeline, Segmentation};
+    use crate::engine::pipeline::{compose, Parts, Pipeline, Segmentation};
     use crate::engine::trie::Trie;
     use crate::Config;
 
@@ -251,6 +251,46 @@ mod tests {
             let mut ours = String::new();
             seg.convert_into(&text, &mut ours);
             prop_assert_eq!(ours, text.clone());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+        /// A stage composed with a character map (on either side) converts
+        /// exactly like the two stages in turn, with many-to-one maps,
+        /// characters the map leaves alone and nested group policies.
+        #[test]
+        fn composed_stages_equal_the_chain(
+            map in prop::collection::vec(("[a-e]", "[a-eyz]"), 1..6),
+            dicts in prop::collection::vec(prop::collection::vec(("[a-ez]{1,3}", "[p-s]{1,2}"), 0..6), 2),
+            map_first in any::<bool>(),
+            union in any::<bool>(),
+            text in "[a-ez⿰ ]{0,16}",
+        ) {
+            let policy = if union { MatchPolicy::Union } else { MatchPolicy::ShortCircuit };
+            let stage = DictSpec::Group {
+                policy,
+                children: dicts.iter().map(|d| DictSpec::Inline { entries: d.clone() }).collect(),
+            };
+            let map = DictSpec::Inline { entries: map };
+            let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+            let (first, second) = if map_first { (&map, &stage) } else { (&stage, &map) };
+            let first = Arc::new(Trie::build(first, &mut no_files).expect("builds"));
+            let second = Arc::new(Trie::build(second, &mut no_files).expect("builds"));
+            let chain = Pipeline::new(Parts {
+                chain: vec![Arc::clone(&first), Arc::clone(&second)],
+                runs: Some(vec![Arc::clone(&first), Arc::clone(&second)]),
+                ..Parts::default()
+            })
+            .expect("compiles");
+            let composed = compose(&first, &second).expect("composes");
+            prop_assert!(composed.is_some() || map_first && first.char_map().is_none());
+            let composed = Pipeline::new(Parts { chain: vec![first, second], ..Parts::default() }).expect("compiles");
+            let (mut want, mut ours) = (String::new(), String::new());
+            chain.convert_into(&text, &mut want);
+            composed.convert_into(&text, &mut ours);
+            prop_assert_eq!(ours, want);
         }
     }
 

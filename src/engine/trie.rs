@@ -547,6 +547,52 @@ fn collect(
 const MAGIC: &[u8; 8] = b"ZHTRIE\x01\x00";
 
 impl Trie {
+    /// Every key whose node resolves to that key itself, with its value.
+    ///
+    /// A single dictionary of these entries matches exactly like this trie:
+    /// the match at the deepest node a text reaches is the longest such key
+    /// on its path, whatever the group policies (a group's resolved key at a
+    /// node is never shorter than a self-resolved key above it).
+    pub(crate) fn resolved_entries(&self) -> Vec<(String, String)> {
+        let mut entries = Vec::new();
+        let mut path = String::new();
+        let mut stack: Vec<(u32, usize)> = self.roots.entries().map(|(_, n)| (n, 0)).collect();
+        while let Some((n, depth)) = stack.pop() {
+            path.truncate(depth);
+            path.push(self.node_char.get(n as usize).copied().and_then(char::from_u32).unwrap_or('\0'));
+            let node = self.node(n);
+            if usize::from(node.key_len) == path.len() {
+                entries.push((path.clone(), self.value(node).to_owned()));
+            }
+            let depth = path.len();
+            stack.extend((node.first_child..node.first_child + node.children).map(|child| (child, depth)));
+        }
+        entries
+    }
+
+    /// When every key is one character that converts to one character:
+    /// those pairs.
+    pub(crate) fn char_map(&self) -> Option<Vec<(u32, u32)>> {
+        let mut pairs = Vec::new();
+        for (c, n) in self.roots.entries() {
+            let node = self.node(n);
+            let mut value = self.value(node).chars();
+            let one_char = char::from_u32(c).map(char::len_utf8) == Some(usize::from(node.key_len));
+            match (value.next(), value.next()) {
+                (Some(v), None) if node.children == 0 && one_char => pairs.push((c, u32::from(v))),
+                _ => return None,
+            }
+        }
+        Some(pairs)
+    }
+
+    /// Whether an IDS operator occurs in a key or a value (such a trie's
+    /// output is not converted character by character by a later stage).
+    pub(crate) fn mentions_ids_operators(&self) -> bool {
+        (0x2FF0..=0x2FFF).any(|c| self.key_chars.contains(c))
+            || self.values.chars().any(|c| super::utf8::is_ids_operator(u32::from(c)))
+    }
+
     /// The same trie (same keys, same resolved match at every node) with
     /// each match's value replaced by `f` of the matched key.
     ///
