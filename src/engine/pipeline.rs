@@ -304,11 +304,14 @@ impl Pipeline {
         let mut pending: Option<usize> = None;
         // Whether the pending run has an IDS operator.
         let mut has_ids = false;
+        // The character at `pos`, decoded one step ahead.
+        let (mut c, mut len) = decode(bytes, 0);
         while pos < end {
-            let (c, len) = decode(bytes, pos);
+            let next = pos + len;
+            let (c2, len2) = decode(bytes, next);
             let e = walk.0.get(c);
             if e & WALK_WORD != 0 {
-                if let Some(m) = seg.segment_at(text, pos)? {
+                if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
                     if let Some(start) = pending.take() {
                         self.convert_run(text.get(start..pos).unwrap_or(""), has_ids, out, scratch)?;
                         has_ids = false;
@@ -317,21 +320,25 @@ impl Pipeline {
                     // flattened value.
                     out.push_str(m.value);
                     pos += m.len;
+                    (c, len) = decode(bytes, pos);
                     continue;
                 }
             }
             if pending.is_none() && e & WALK_COMPLEX == 0 {
                 let m = e & WALK_CHAR;
                 out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
-                pos += len;
+                pos = next;
+                (c, len) = (c2, len2);
                 continue;
             }
             pending.get_or_insert(pos);
             if is_ids_operator(c) {
                 has_ids = true;
                 pos += unit_len(bytes, pos);
+                (c, len) = decode(bytes, pos);
             } else {
-                pos += len;
+                pos = next;
+                (c, len) = (c2, len2);
             }
         }
         if let Some(start) = pending {

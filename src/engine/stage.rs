@@ -194,11 +194,18 @@ impl Stage {
 
 impl Stage {
     /// For the segmentation walk: the dictionary word at `pos`, or `None`
-    /// when the character there is unmatched.
+    /// when the character there is unmatched. `c` (of `len` bytes) is the
+    /// character at `pos`, `c2` the one after it (ignored at the end).
     #[inline]
-    pub(crate) fn segment_at(&self, input: &str, pos: usize) -> Result<Option<Match<'_>>, NeedsNormalization> {
+    pub(crate) fn segment_at(
+        &self,
+        input: &str,
+        pos: usize,
+        c: u32,
+        len: usize,
+        c2: u32,
+    ) -> Result<Option<Match<'_>>, NeedsNormalization> {
         let bytes = input.as_bytes();
-        let (c, len) = decode(bytes, pos);
         let e = self.table.get(c);
         if e == 0 {
             return Ok(None);
@@ -209,11 +216,7 @@ impl Stage {
         }
         match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => Err(NeedsNormalization),
-            Some(&Special::Node { node: n }) => {
-                let next = pos + len;
-                let (c2, _) = decode(bytes, next);
-                Ok(self.trie.match_from(bytes, next, c, c2, n))
-            }
+            Some(&Special::Node { node: n }) => Ok(self.trie.match_from(bytes, pos + len, c, c2, n)),
             Some(Special::Ids) | None => {
                 // The walk skips a complete IDS as one unit; check it for
                 // characters that need normalization.
