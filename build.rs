@@ -149,11 +149,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 Some(None) => Some(None),
                 None => None,
             };
-            let runs = pipeline::compose_runs(rest_trie.as_ref(), &chain_tries).map_err(|e| e.to_string())?;
+            let seg_trie = spec.segmentation.as_ref().map(|s| tries.get(s)).transpose()?;
+            let runs = pipeline::compose_runs(seg_trie.as_deref(), rest_trie.as_ref(), &chain_tries)
+                .map_err(|e| e.to_string())?;
             let runs: Vec<usize> = runs
                 .iter()
                 .enumerate()
-                .map(|(i, t)| id(format!("runs {i} {fused:?} {chain_specs:?} {:?}", spec.segmentation.is_some()), t))
+                .map(|(i, t)| id(format!("runs {i} {fused:?} {chain_specs:?} {:?}", spec.segmentation), t))
                 .collect();
             writeln!(
                 plans,

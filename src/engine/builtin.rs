@@ -137,7 +137,8 @@ mod tests {
                     rest = Some(trie);
                 }
                 let rest = fused.as_ref().map(|_| rest);
-                let runs = compose_runs(rest.as_ref(), &chain)?;
+                let seg = spec.segmentation.as_ref().map(|s| Trie::build(s, &mut load)).transpose()?;
+                let runs = compose_runs(seg.as_ref(), rest.as_ref(), &chain)?;
                 assert_eq!(runs.len(), plan.runs.len(), "{config} tofu={tofu}");
                 for (trie, &id) in runs.iter().zip(plan.runs) {
                     expected.push((id, (**trie).clone()));

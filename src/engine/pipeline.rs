@@ -17,7 +17,7 @@
 use std::sync::Arc;
 
 use super::stage::Lone;
-use super::stage::{NeedsNormalization, Stage};
+use super::stage::{Stage, Stop};
 use super::trie::{RootTable, Trie};
 use super::utf8::{char_len, decode, ids_len, is_ids_operator};
 use crate::error::Result;
@@ -153,7 +153,7 @@ impl Pipeline {
         let first_stage_rest = first_stage_rest.filter(|_| segmentation.is_some());
         let runs = match runs {
             Some(runs) => runs,
-            None => compose_runs(first_stage_rest.as_ref(), &chain)?,
+            None => compose_runs(segmentation.as_deref(), first_stage_rest.as_ref(), &chain)?,
         };
         // The first pass: segmentation, or the first stage.
         let entry = segmentation.as_ref().or(runs.first());
@@ -169,16 +169,19 @@ impl Pipeline {
             .enumerate()
             .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
             .collect();
-        let walk = seg.as_ref().map(|seg| walk_table(seg, &run_stages));
         let plain: Vec<&Arc<Trie>> = first_stage_rest.iter().flatten().chain(&chain).collect();
         let composed = plain.len() != runs.len() || plain.iter().zip(&runs).any(|(a, b)| !Arc::ptr_eq(a, b));
-        let uncomposed = composed.then(|| {
+        let uncomposed: Option<Vec<Stage>> = composed.then(|| {
             plain
                 .iter()
                 .enumerate()
                 .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
                 .collect()
         });
+        // From the stages themselves: with a checked composition, a
+        // character may look alone to the composed stage while a later
+        // stage has a longer key starting with it.
+        let walk = seg.as_ref().map(|seg| walk_table(seg, uncomposed.as_deref().unwrap_or(&run_stages)));
         Ok(Pipeline {
             normalization,
             segmentation,
@@ -287,12 +290,7 @@ impl Pipeline {
         }
     }
 
-    fn convert_main(
-        &self,
-        text: &str,
-        out: &mut String,
-        scratch: &mut Scratch,
-    ) -> std::result::Result<(), NeedsNormalization> {
+    fn convert_main(&self, text: &str, out: &mut String, scratch: &mut Scratch) -> std::result::Result<(), Stop> {
         let (Some(seg), Some(walk)) = (&self.seg, &self.walk) else {
             let has_ids = self.uncomposed.is_some() && text.chars().any(|c| is_ids_operator(u32::from(c)));
             return self.convert_run(text, has_ids, out, scratch);
@@ -331,12 +329,18 @@ impl Pipeline {
                 (c, len) = (c2, len2);
                 continue;
             }
-            pending.get_or_insert(pos);
+            let start = *pending.get_or_insert(pos);
             if is_ids_operator(c) {
                 has_ids = true;
                 pos += unit_len(bytes, pos);
                 (c, len) = decode(bytes, pos);
             } else {
+                // No key contains an inert character, so the run splits
+                // after it (which keeps a retried run short).
+                if e == 0 && self.is_inert(c) {
+                    self.convert_run(text.get(start..next).unwrap_or(""), has_ids, out, scratch)?;
+                    (pending, has_ids) = (None, false);
+                }
                 pos = next;
                 (c, len) = (c2, len2);
             }
@@ -359,10 +363,20 @@ impl Pipeline {
         has_ids: bool,
         out: &mut String,
         scratch: &mut Scratch,
-    ) -> std::result::Result<(), NeedsNormalization> {
+    ) -> std::result::Result<(), Stop> {
         match &self.uncomposed {
             Some(stages) if has_ids => run_chain(stages, run, out, scratch),
-            _ => run_chain(&self.run_stages, run, out, scratch),
+            Some(stages) => {
+                let mark = out.len();
+                match run_chain(&self.run_stages, run, out, scratch) {
+                    Err(Stop::Unchecked) => {
+                        out.truncate(mark);
+                        run_chain(stages, run, out, scratch)
+                    }
+                    done => done,
+                }
+            }
+            None => run_chain(&self.run_stages, run, out, scratch),
         }
     }
 }
@@ -392,31 +406,100 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
 
 /// The stages that convert text between segmented words (all text
 /// without segmentation): with a fused first stage, its `rest` (if any)
-/// and the stages after it, else the chain; neighbours are composed into
-/// one stage where [`compose`] can.
+/// and the stages after it, else the chain. Neighbours are composed into
+/// one stage where [`compose`] can; the first two stages of a segmented
+/// pipeline where [`compose_checked`] can.
 ///
 /// # Errors
 ///
-/// Those of [`compose`].
+/// Those of [`compose`] and [`compose_checked`].
 pub(crate) fn compose_runs(
+    segmentation: Option<&Trie>,
     first_stage_rest: Option<&Option<Arc<Trie>>>,
     chain: &[Arc<Trie>],
 ) -> Result<Vec<Arc<Trie>>> {
     let mut runs: Vec<Arc<Trie>> = Vec::new();
+    // Whether `runs` holds one stage that gets the original text.
+    let mut first_only = false;
     for trie in first_stage_rest.into_iter().flatten().chain(chain) {
-        let both = match runs.last() {
+        let mut both = match runs.last() {
             Some(last) => compose(last, trie)?,
             None => None,
         };
-        match both {
-            Some(both) => {
-                runs.pop();
-                runs.push(Arc::new(both));
+        if both.is_none() && first_only {
+            if let (Some(seg), Some(last)) = (segmentation, runs.last()) {
+                both = compose_checked(last, trie, seg)?;
             }
-            None => runs.push(Arc::clone(trie)),
+        }
+        if let Some(both) = both {
+            runs.pop();
+            runs.push(Arc::new(both));
+            // A checked composition does not compose further.
+            first_only = first_only && !runs.last().is_some_and(|t| t.has_unchecked());
+        } else {
+            first_only = runs.is_empty();
+            runs.push(Arc::clone(trie));
         }
     }
     Ok(runs)
+}
+
+/// For the text between segmented words: one trie that converts like
+/// `first` followed by `second` as long as none of its *unchecked* entries
+/// matches; a match of one stops the stage with [`Stop::Unchecked`], and
+/// the caller converts the run with the two stages instead.
+///
+/// It applies when `first` gets the original text of the run, `second`
+/// maps single characters to single characters apart from keys of two or
+/// more characters, and each such key starts a word of `segmentation`.
+/// No position of a run starts a word, so while `first` changes nothing
+/// (the unchecked entries are exactly those where it would), `second`
+/// never matches one of its longer keys in the run and acts as its
+/// character map. OpenCC's tw2s, tw2sp, hk2s and hk2sp have this shape:
+/// the regional stage, then `short_circuit(TSPhrases, TSCharacters...)`
+/// with `TSPhrases` as the segmentation dictionary.
+///
+/// # Errors
+///
+/// Those of [`Trie::build`].
+pub(crate) fn compose_checked(first: &Trie, second: &Trie, segmentation: &Trie) -> Result<Option<Trie>> {
+    use std::collections::{HashMap, HashSet};
+    if first.mentions_ids_operators() || second.mentions_ids_operators() || first.char_map().is_some() {
+        return Ok(None);
+    }
+    let mut map: HashMap<char, char> = HashMap::new();
+    for (key, value) in second.resolved_entries() {
+        let mut k = key.chars();
+        let mut v = value.chars();
+        match (k.next(), k.next(), v.next(), v.next()) {
+            (Some(k), None, Some(v), None) => {
+                map.insert(k, v);
+            }
+            // A longer key must start a word wherever it occurs.
+            (Some(_), Some(_), _, _) if segmentation.match_at(key.as_bytes(), 0).is_some() => {}
+            _ => return Ok(None),
+        }
+    }
+    let through = |text: &str| -> String { text.chars().map(|c| map.get(&c).copied().unwrap_or(c)).collect() };
+    let mut changing: HashSet<String> = HashSet::new();
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for (key, value) in first.resolved_entries() {
+        if key != value {
+            changing.insert(key.clone());
+        }
+        entries.push((key, through(&value)));
+    }
+    // Where `first` has no key, a character goes through the map; where it
+    // has one, its entry (first) wins.
+    let mut pairs: Vec<(char, char)> = map.iter().map(|(&c, &m)| (c, m)).collect();
+    pairs.sort_unstable();
+    entries.extend(pairs.into_iter().map(|(c, m)| (c.to_string(), m.to_string())));
+    let spec = crate::dict::DictSpec::Inline { entries };
+    let mut no_files = |file: &str| -> Result<Arc<crate::dict::TextDict>> {
+        Err(crate::Error::invalid_dictionary(file, 0, "composition reads no files"))
+    };
+    let trie = Trie::build(&spec, &mut no_files)?;
+    trie.mark_unchecked(&|key| changing.contains(key)).map(Some)
 }
 
 /// Most preimage keys a composed trie may have before composition is not
@@ -442,6 +525,9 @@ const MAX_COMPOSED_KEYS: usize = 200_000;
 pub(crate) fn compose(first: &Trie, second: &Trie) -> Result<Option<Trie>> {
     use std::collections::HashMap;
     if first.mentions_ids_operators() || second.mentions_ids_operators() {
+        return Ok(None);
+    }
+    if first.has_unchecked() || second.has_unchecked() {
         return Ok(None);
     }
     let mut entries: Vec<(String, String)> = Vec::new();
@@ -489,12 +575,7 @@ pub(crate) fn compose(first: &Trie, second: &Trie) -> Result<Option<Trie>> {
 }
 
 /// Runs `text` through `stages` in turn, appending the result to `out`.
-fn run_chain(
-    stages: &[Stage],
-    text: &str,
-    out: &mut String,
-    scratch: &mut Scratch,
-) -> std::result::Result<(), NeedsNormalization> {
+fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scratch) -> std::result::Result<(), Stop> {
     match stages {
         [] => {
             out.push_str(text);

@@ -294,6 +294,43 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+        /// A checked composition (a regional stage, then
+        /// `short_circuit(segmentation, character map)`) converts exactly
+        /// like the stages, falling back to them where it must.
+        #[test]
+        fn checked_composition_equals_the_chain(
+            words in prop::collection::vec(("[a-c]{2,3}", "[p-s]{1,3}"), 1..5),
+            regional in prop::collection::vec(("[a-c]{1,3}", "[a-cx]{1,3}"), 1..6),
+            map in prop::collection::vec(("[a-cx]", "[a-cy]"), 1..6),
+            text in "[a-cx，⿰]{0,20}",
+        ) {
+            let words = DictSpec::Inline { entries: words };
+            let regional = DictSpec::Inline { entries: regional };
+            let second = DictSpec::Group {
+                policy: MatchPolicy::ShortCircuit,
+                children: vec![words.clone(), DictSpec::Inline { entries: map }],
+            };
+            let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+            let mut build = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
+            let (seg, first, second) = (build(&words), build(&regional), build(&second));
+            let parts = |runs| Parts {
+                segmentation: Some(Segmentation::Dictionary(Arc::clone(&seg))),
+                chain: vec![Arc::clone(&first), Arc::clone(&second)],
+                runs,
+                ..Parts::default()
+            };
+            let staged = Pipeline::new(parts(Some(vec![Arc::clone(&first), Arc::clone(&second)]))).expect("compiles");
+            let composed = Pipeline::new(parts(None)).expect("compiles");
+            let (mut want, mut ours) = (String::new(), String::new());
+            staged.convert_into(&text, &mut want);
+            composed.convert_into(&text, &mut ours);
+            prop_assert_eq!(ours, want);
+        }
+    }
+
     fn cases(default: u32) -> u32 {
         std::env::var("ZHTEXT_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
     }

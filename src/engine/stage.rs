@@ -34,9 +34,16 @@ enum Special {
     Normalize,
 }
 
-/// The caller must run normalization on the text first.
+/// Why a stage stopped before the end of its input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NeedsNormalization;
+pub(crate) enum Stop {
+    /// The caller must run normalization on the text first.
+    Normalize,
+    /// A checked composed stage matched an entry it cannot vouch for: the
+    /// caller must convert with the stages it was composed from (see
+    /// `pipeline::compose_checked`).
+    Unchecked,
+}
 
 /// A stage compiled for the hot loop.
 #[derive(Debug, Clone)]
@@ -63,6 +70,8 @@ impl Stage {
             } else if trie.node_match(n).is_none() {
                 // Only longer keys start here: alone, the character is copied.
                 Some(c)
+            } else if trie.node_match(n).is_some_and(|m| m.unchecked) {
+                None
             } else {
                 trie.own_single_char_value(n, c).filter(|&m| m != 0 && m <= CHAR)
             };
@@ -101,7 +110,7 @@ impl Stage {
 
     /// Converts `input`, appending to `out`. On `Err`, `out` holds a
     /// partial result the caller must discard.
-    pub(crate) fn run(&self, input: &str, out: &mut String) -> Result<(), NeedsNormalization> {
+    pub(crate) fn run(&self, input: &str, out: &mut String) -> Result<(), Stop> {
         let bytes = input.as_bytes();
         let end = bytes.len();
         let mut pos = 0;
@@ -122,10 +131,11 @@ impl Stage {
                     (c, len) = (c2, len2);
                     continue;
                 }
-                pos = self.walk(input, pos, c, len, out);
+                pos = self.walk(input, pos, c, len, out)?;
             } else {
                 pos = match self.special.get((e & !SPECIAL) as usize) {
                     Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
+                        Some(m) if m.unchecked => return Err(Stop::Unchecked),
                         Some(m) => {
                             out.push_str(m.value);
                             pos + m.len
@@ -142,32 +152,28 @@ impl Stage {
 
     /// A plain entry whose pair filter hit: walk the trie.
     #[inline(never)]
-    fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> usize {
+    fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        if let Some(m) = self.trie.walk_deep(bytes, pos + len, node) {
-            out.push_str(m.value);
-            pos + m.len
-        } else {
-            out.push_str(input.get(pos..pos + len).unwrap_or(""));
-            pos + len
+        match self.trie.walk_deep(bytes, pos + len, node) {
+            Some(m) if m.unchecked => Err(Stop::Unchecked),
+            Some(m) => {
+                out.push_str(m.value);
+                Ok(pos + m.len)
+            }
+            None => {
+                out.push_str(input.get(pos..pos + len).unwrap_or(""));
+                Ok(pos + len)
+            }
         }
     }
 
     /// Handles a special entry at `pos`; returns the next position.
     #[inline(never)]
-    fn special(
-        &self,
-        input: &str,
-        pos: usize,
-        c: u32,
-        len: usize,
-        e: u32,
-        out: &mut String,
-    ) -> Result<usize, NeedsNormalization> {
+    fn special(&self, input: &str, pos: usize, c: u32, len: usize, e: u32, out: &mut String) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         match self.special.get((e & !SPECIAL) as usize) {
-            Some(Special::Normalize) => return Err(NeedsNormalization),
+            Some(Special::Normalize) => return Err(Stop::Normalize),
             Some(Special::Node { .. } | Special::Ids) | None => {}
         }
         if is_ids_operator(c) {
@@ -175,7 +181,7 @@ impl Stage {
             if ids > 0 {
                 let unit = input.get(pos..pos + ids).unwrap_or("");
                 if unit.chars().any(|c| self.is_normalize(u32::from(c))) {
-                    return Err(NeedsNormalization);
+                    return Err(Stop::Normalize);
                 }
                 out.push_str(unit);
                 return Ok(pos + ids);
@@ -204,7 +210,7 @@ impl Stage {
         c: u32,
         len: usize,
         c2: u32,
-    ) -> Result<Option<Match<'_>>, NeedsNormalization> {
+    ) -> Result<Option<Match<'_>>, Stop> {
         let bytes = input.as_bytes();
         let e = self.table.get(c);
         if e == 0 {
@@ -215,7 +221,7 @@ impl Stage {
             return Ok(self.trie.node_match(self.trie.root(c)));
         }
         match self.special.get((e & !SPECIAL) as usize) {
-            Some(Special::Normalize) => Err(NeedsNormalization),
+            Some(Special::Normalize) => Err(Stop::Normalize),
             Some(&Special::Node { node: n }) => Ok(self.trie.match_from(bytes, pos + len, c, c2, n)),
             Some(Special::Ids) | None => {
                 // The walk skips a complete IDS as one unit; check it for
@@ -223,7 +229,7 @@ impl Stage {
                 let ids = ids_len(bytes, pos);
                 let unit = input.get(pos..pos + ids).unwrap_or("");
                 if unit.chars().any(|c| self.is_normalize(u32::from(c))) {
-                    return Err(NeedsNormalization);
+                    return Err(Stop::Normalize);
                 }
                 Ok(None)
             }

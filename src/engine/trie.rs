@@ -48,6 +48,9 @@ pub(crate) struct Trie {
     /// Every character that occurs in a key.
     key_chars: CharSet,
     values: String,
+    /// Values from this byte offset on belong to unchecked entries (see
+    /// [`Match::unchecked`]); `values.len()` when there are none.
+    unchecked_from: u32,
     /// Longest key in characters.
     max_key_chars: usize,
 }
@@ -184,6 +187,9 @@ impl Bloom {
 pub(crate) struct Match<'t> {
     pub(crate) len: usize,
     pub(crate) value: &'t str,
+    /// The entry is one a checked composition cannot vouch for (see
+    /// `pipeline::compose_checked`); always false in other tries.
+    pub(crate) unchecked: bool,
 }
 
 /// The group structure over leaf indices, used to resolve matches.
@@ -277,6 +283,7 @@ impl Trie {
             bigrams: Bloom::new(),
             key_chars: CharSet::default(),
             values: String::new(),
+            unchecked_from: 0,
             max_key_chars,
         };
         let mut value_at: HashMap<u32, (u32, u16)> = HashMap::new();
@@ -331,6 +338,7 @@ impl Trie {
             }
         }
         trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
+        trie.unchecked_from = trie.values.len() as u32;
         Ok(trie)
     }
 
@@ -400,6 +408,15 @@ impl Trie {
         self.node(n).children > 0
     }
 
+    #[inline(always)]
+    fn node_match_of(&self, node: Node) -> Match<'_> {
+        Match {
+            len: usize::from(node.key_len),
+            value: self.value(node),
+            unchecked: node.value_start >= self.unchecked_from,
+        }
+    }
+
     /// The resolved match of node `n`, if its path has one.
     #[inline(always)]
     pub(crate) fn node_match(&self, n: u32) -> Option<Match<'_>> {
@@ -407,7 +424,7 @@ impl Trie {
         if node.key_len == 0 {
             return None;
         }
-        Some(Match { len: usize::from(node.key_len), value: self.value(node) })
+        Some(self.node_match_of(node))
     }
 
     /// The match of a key starting with `c1` (whose node is `n`) when the
@@ -422,7 +439,7 @@ impl Trie {
             if node.key_len == 0 {
                 return None;
             }
-            return Some(Match { len: usize::from(node.key_len), value: self.value(node) });
+            return Some(self.node_match_of(node));
         }
         self.walk_deep(bytes, pos, n)
     }
@@ -544,7 +561,7 @@ fn collect(
 }
 
 /// The serialized form: a header, then the arrays, all little-endian.
-const MAGIC: &[u8; 8] = b"ZHTRIE\x01\x00";
+const MAGIC: &[u8; 8] = b"ZHTRIE\x02\x00";
 
 impl Trie {
     /// Every key whose node resolves to that key itself, with its value.
@@ -601,42 +618,66 @@ impl Trie {
     /// [`crate::ErrorKind::InvalidDictionary`] for a value longer than
     /// 65535 bytes.
     pub(crate) fn map_values(&self, f: &mut dyn FnMut(&str) -> String) -> Result<Trie> {
-        let mut out = Trie { values: String::new(), ..self.clone() };
-        let mut by_key: HashMap<String, (u32, u16)> = HashMap::new();
-        let mut by_value: HashMap<String, (u32, u16)> = HashMap::new();
+        self.rebuild_values(&mut |key, _| (f(key), false))
+    }
+
+    /// Whether some match is [`Match::unchecked`].
+    pub(crate) fn has_unchecked(&self) -> bool {
+        (self.unchecked_from as usize) < self.values.len()
+    }
+
+    /// The same trie with the matches of the keys where `unchecked` holds
+    /// marked [`Match::unchecked`].
+    pub(crate) fn mark_unchecked(&self, unchecked: &dyn Fn(&str) -> bool) -> Result<Trie> {
+        self.rebuild_values(&mut |key, value| (value.to_owned(), unchecked(key)))
+    }
+
+    /// Rebuilds the values: `f(key, value)` gives each match's new value
+    /// and whether it is unchecked (those values are stored after the
+    /// others).
+    fn rebuild_values(&self, f: &mut dyn FnMut(&str, &str) -> (String, bool)) -> Result<Trie> {
         // Depth first with the path to each node: (node, path length).
         let mut path = String::new();
         let mut stack: Vec<(u32, usize)> = self.roots.entries().map(|(_, n)| (n, 0)).collect();
+        let mut by_key: HashMap<String, (String, bool)> = HashMap::new();
+        let mut node_key: Vec<(u32, String)> = Vec::new();
         while let Some((n, depth)) = stack.pop() {
             path.truncate(depth);
             path.push(self.node_char.get(n as usize).copied().and_then(char::from_u32).unwrap_or('\0'));
             let node = self.node(n);
             let key_len = usize::from(node.key_len);
             if let Some(key) = path.get(..key_len).filter(|_| key_len > 0) {
-                let slot = if let Some(&slot) = by_key.get(key) {
-                    slot
-                } else {
-                    let value = f(key);
-                    let slot = if let Some(&slot) = by_value.get(&value) {
-                        slot
-                    } else {
-                        let len = u16::try_from(value.len()).map_err(|_| {
-                            crate::Error::invalid_dictionary(key, 0, "converted value longer than 65535 bytes")
-                        })?;
-                        let slot = (out.values.len() as u32, len);
-                        out.values.push_str(&value);
-                        by_value.insert(value, slot);
-                        slot
-                    };
-                    by_key.insert(key.to_owned(), slot);
-                    slot
-                };
-                if let Some(target) = out.nodes.get_mut(n as usize) {
-                    (target.value_start, target.value_len) = slot;
+                if !by_key.contains_key(key) {
+                    by_key.insert(key.to_owned(), f(key, self.value(node)));
                 }
+                node_key.push((n, key.to_owned()));
             }
             let depth = path.len();
             stack.extend((node.first_child..node.first_child + node.children).map(|child| (child, depth)));
+        }
+        // Checked values first, then unchecked ones, each stored once.
+        let mut out = Trie { values: String::new(), ..self.clone() };
+        let mut slots: HashMap<(&str, bool), (u32, u16)> = HashMap::new();
+        for pass in [false, true] {
+            if pass {
+                out.unchecked_from = out.values.len() as u32;
+            }
+            // In walk order, so that the layout is deterministic.
+            for (key, (value, unchecked)) in node_key.iter().filter_map(|(_, k)| Some((k, by_key.get(k)?))) {
+                if *unchecked != pass || slots.contains_key(&(value.as_str(), pass)) {
+                    continue;
+                }
+                let len = u16::try_from(value.len())
+                    .map_err(|_| crate::Error::invalid_dictionary(key, 0, "converted value longer than 65535 bytes"))?;
+                slots.insert((value.as_str(), pass), (out.values.len() as u32, len));
+                out.values.push_str(value);
+            }
+        }
+        for (n, key) in node_key {
+            let slot = by_key.get(&key).and_then(|(value, unchecked)| slots.get(&(value.as_str(), *unchecked)));
+            if let (Some(&slot), Some(target)) = (slot, out.nodes.get_mut(n as usize)) {
+                (target.value_start, target.value_len) = slot;
+            }
         }
         Ok(out)
     }
@@ -648,7 +689,7 @@ impl Trie {
         let roots: Vec<(u32, u32)> = self.roots.entries().collect();
         let mut out = Vec::with_capacity(32 + self.nodes.len() * 20 + self.values.len() + roots.len() * 8);
         out.extend_from_slice(MAGIC);
-        for n in [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len()] {
+        for n in [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len(), self.unchecked_from as usize] {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
         for node in &self.nodes {
@@ -680,17 +721,17 @@ impl Trie {
         if r.take(8) != Some(&MAGIC[..]) {
             return Err(bad("not a compiled dictionary of this version"));
         }
-        let mut header = [0usize; 4];
+        let mut header = [0usize; 5];
         for h in &mut header {
             *h = r.u32().ok_or_else(|| bad("truncated header"))? as usize;
         }
-        let [max_key_chars, n_nodes, n_values, n_roots] = header;
+        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from] = header;
         let expected = n_nodes
             .checked_mul(20)
             .and_then(|n| n.checked_add(n_values))
             .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
-            .and_then(|n| n.checked_add(24));
-        if expected != Some(bytes.len()) || n_nodes == 0 {
+            .and_then(|n| n.checked_add(28));
+        if expected != Some(bytes.len()) || n_nodes == 0 || unchecked_from > n_values {
             return Err(bad("size mismatch"));
         }
         let le32 = |b: &[u8], i: usize| b.get(i..i + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes);
@@ -737,6 +778,7 @@ impl Trie {
             bigrams: Bloom::new(),
             key_chars,
             values,
+            unchecked_from: unchecked_from as u32,
             max_key_chars,
         };
         for _ in 0..n_roots {
