@@ -192,6 +192,11 @@ fn figure_after(
         push_suffix_qualifiers(&mut end, &mut qualifiers);
         return Some((figure(FigureKind::Area, Some(value), Some(area), qualifiers), end));
     }
+    // 建軍70週年, 一百週年: an anniversary is an ordinal, not 70 weeks.
+    if let Some(a) = word_at(chars, j, &["週年", "周年"]) {
+        let end = j + a.chars().count();
+        return Some((figure(FigureKind::Other, Some(value), Some(a), qualifiers), end));
+    }
     if let Some(d) = word_at(chars, j, DURATIONS) {
         // 2022年 is a date (handled above); 3年 a duration.
         let mut end = j + d.chars().count();

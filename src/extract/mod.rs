@@ -535,6 +535,20 @@ mod tests {
     }
 
     #[test]
+    fn anniversaries_are_not_weeks() {
+        let f = figs("建軍70週年和周恩來誕辰一百周年，為期3週");
+        let got: Vec<(&str, FigureKind, Option<f64>)> = f.iter().map(|x| (x.0.as_str(), x.1, x.2)).collect();
+        assert_eq!(
+            got,
+            [
+                ("70週年", FigureKind::Other, Some(70.0)),
+                ("一百周年", FigureKind::Other, Some(100.0)),
+                ("3週", FigureKind::Duration, Some(3.0))
+            ]
+        );
+    }
+
+    #[test]
     fn dates() {
         let f = figs("2022年8月15日，今年8月，民國113年，112年度，一九九八年，第3名不是數量");
         let isos: Vec<Option<&str>> = f.iter().map(|x| x.3.as_deref()).collect();
