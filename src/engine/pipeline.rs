@@ -114,6 +114,24 @@ impl Inert {
     }
 }
 
+/// The run of [`Pipeline::convert_merged`]: where it started, the output's
+/// length there, whether all of it so far converted character by
+/// character, and whether it has an IDS operator (then it is not split
+/// after inert characters: a stage's output can complete an IDS that
+/// spans one).
+struct Run {
+    start: usize,
+    mark: usize,
+    clean: bool,
+    ids: bool,
+}
+
+impl Run {
+    fn at(start: usize, mark: usize) -> Run {
+        Run { start, mark, clean: true, ids: false }
+    }
+}
+
 /// Reusable buffers for multi-stage chains.
 #[derive(Default)]
 struct Scratch {
@@ -295,6 +313,23 @@ impl Pipeline {
             let has_ids = self.uncomposed.is_some() && text.chars().any(|c| is_ids_operator(u32::from(c)));
             return self.convert_run(text, has_ids, out, scratch);
         };
+        if let [stage] = self.run_stages.as_slice() {
+            return self.convert_merged(text, seg, walk, stage, out, scratch);
+        }
+        self.convert_walk(text, seg, walk, out, scratch)
+    }
+
+    /// The segmentation walk for more than one stage between words: words,
+    /// characters the walk table converts alone, and runs through the
+    /// stages.
+    fn convert_walk(
+        &self,
+        text: &str,
+        seg: &Stage,
+        walk: &WalkTable,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<(), Stop> {
         let bytes = text.as_bytes();
         let end = bytes.len();
         let mut pos = 0;
@@ -337,7 +372,7 @@ impl Pipeline {
             } else {
                 // No key contains an inert character, so the run splits
                 // after it (which keeps a retried run short).
-                if e == 0 && self.is_inert(c) {
+                if e == 0 && !has_ids && self.is_inert(c) {
                     self.convert_run(text.get(start..next).unwrap_or(""), has_ids, out, scratch)?;
                     (pending, has_ids) = (None, false);
                 }
@@ -354,6 +389,162 @@ impl Pipeline {
     /// Converts text between segmented words, or all text of a pipeline
     /// without segmentation: no word of the segmentation dictionary starts
     /// anywhere in it, so a fused first stage reduces to its `rest`.
+    /// The segmentation walk with the one stage between words folded in:
+    /// at each position the word that starts there, or else one step of
+    /// the stage, cut back where a word starts inside its match. The same
+    /// as segmenting first: the stage's steps over a run are these steps,
+    /// and no match runs past the run's end. A run with an IDS operator
+    /// (when the stage is composed) or an unchecked match is converted
+    /// again, whole, with the uncomposed stages.
+    fn convert_merged(
+        &self,
+        text: &str,
+        seg: &Stage,
+        walk: &WalkTable,
+        stage: &Stage,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<(), Stop> {
+        let bytes = text.as_bytes();
+        let end = bytes.len();
+        let mut pos = 0;
+        let mut run = Run::at(0, out.len());
+        // A character the walk table calls alone converts to its entry
+        // wherever the stage is exact; a checked stage is exact only until
+        // the first other character of a run (a later unchecked match can
+        // change what a longer key of the second stage sees).
+        let exact = !stage.has_unchecked();
+        let (mut c, mut len) = decode(bytes, 0);
+        while pos < end {
+            let next = pos + len;
+            let (c2, len2) = decode(bytes, next);
+            let e = walk.0.get(c);
+            if e & WALK_WORD != 0 {
+                if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
+                    // A word is a segment of its own: its output is the
+                    // flattened value.
+                    out.push_str(m.value);
+                    pos += m.len;
+                    run = Run::at(pos, out.len());
+                    (c, len) = decode(bytes, pos);
+                    continue;
+                }
+            }
+            if e & WALK_COMPLEX == 0 && (exact || run.clean) {
+                let m = e & WALK_CHAR;
+                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+                // (A run of an exact stage is only ever converted again
+                // for an IDS operator, which is rare: no need to split it.)
+                if !exact && self.is_inert(c) {
+                    run = Run::at(next, out.len());
+                }
+                pos = next;
+                (c, len) = (c2, len2);
+                continue;
+            }
+            pos = self.merged_step(text, seg, stage, pos, (c, len), c2, &mut run, out, scratch)?;
+            (c, len) = if pos == next { (c2, len2) } else { decode(bytes, pos) };
+        }
+        Ok(())
+    }
+
+    /// One step of the stage in [`Pipeline::convert_merged`] at `pos`, in
+    /// `run`; returns the position after it.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn merged_step(
+        &self,
+        text: &str,
+        seg: &Stage,
+        stage: &Stage,
+        pos: usize,
+        (c, len): (u32, usize),
+        c2: u32,
+        run: &mut Run,
+        out: &mut String,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<usize, Stop> {
+        let next = pos + len;
+        run.clean = false;
+        run.ids |= is_ids_operator(c);
+        let stepped = if is_ids_operator(c) && self.uncomposed.is_some() {
+            Err(Stop::Unchecked)
+        } else {
+            let mark = out.len();
+            stage.step(text, pos, (c, len), c2, out).and_then(|stepped| {
+                if stepped <= next {
+                    return Ok(stepped);
+                }
+                // A word starting inside the match ends the run there.
+                match Self::word_inside(text, seg, next, stepped)? {
+                    None => Ok(stepped),
+                    Some(cut) => {
+                        out.truncate(mark);
+                        let c2 = if next < cut { c2 } else { 0 };
+                        stage.step(text.get(..cut).unwrap_or(""), pos, (c, len), c2, out)
+                    }
+                }
+            })
+        };
+        match stepped {
+            Ok(stepped) => {
+                if stepped == next && !run.ids && self.is_inert(c) {
+                    // No key contains an inert character: a run may be
+                    // split after it.
+                    *run = Run::at(stepped, out.len());
+                }
+                Ok(stepped)
+            }
+            Err(Stop::Unchecked) => {
+                // The run again, whole, with the uncomposed stages.
+                out.truncate(run.mark);
+                let run_end = self.run_end(text, seg, pos, run.ids)?;
+                let stages = self.uncomposed.as_deref().unwrap_or(&self.run_stages);
+                run_chain(stages, text.get(run.start..run_end).unwrap_or(""), out, scratch)?;
+                *run = Run::at(run_end, out.len());
+                Ok(run_end)
+            }
+            Err(stop) => Err(stop),
+        }
+    }
+
+    /// The first position in `from..to` where a word starts.
+    fn word_inside(text: &str, seg: &Stage, from: usize, to: usize) -> std::result::Result<Option<usize>, Stop> {
+        let bytes = text.as_bytes();
+        let mut k = from;
+        while k < to {
+            let (c, len) = decode(bytes, k);
+            let (c2, _) = decode(bytes, k + len);
+            if seg.segment_at(text, k, c, len, c2)?.is_some() {
+                return Ok(Some(k));
+            }
+            k += len;
+        }
+        Ok(None)
+    }
+
+    /// The end of the run that `pos` (where no word starts) is in: the next
+    /// position where a word starts, or the position after an inert
+    /// character (unless the run has an IDS operator: `ids`, or one from
+    /// `pos` on), or the end. IDS units are walked over whole, as the
+    /// segmentation walk does.
+    fn run_end(&self, text: &str, seg: &Stage, mut pos: usize, mut ids: bool) -> std::result::Result<usize, Stop> {
+        let bytes = text.as_bytes();
+        loop {
+            let (c, _) = decode(bytes, pos);
+            ids |= is_ids_operator(c);
+            pos += unit_len(bytes, pos);
+            if pos >= bytes.len() || !ids && self.is_inert(c) {
+                return Ok(pos.min(bytes.len()));
+            }
+            let (c, len) = decode(bytes, pos);
+            let (c2, _) = decode(bytes, pos + len);
+            if seg.segment_at(text, pos, c, len, c2)?.is_some() {
+                return Ok(pos);
+            }
+        }
+    }
+
     /// `has_ids`: the run has an IDS operator, so composed stages do not
     /// apply (a stage's output may complete an IDS that a later stage then
     /// copies whole).

@@ -309,13 +309,16 @@ mod tests {
         ) {
             let words = DictSpec::Inline { entries: words };
             let regional = DictSpec::Inline { entries: regional };
-            let second = DictSpec::Group {
+            let second_spec = DictSpec::Group {
                 policy: MatchPolicy::ShortCircuit,
                 children: vec![words.clone(), DictSpec::Inline { entries: map }],
             };
             let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
-            let mut build = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
-            let (seg, first, second) = (build(&words), build(&regional), build(&second));
+            let build = |s: &DictSpec, load: &mut dyn FnMut(&str) -> Result<Arc<TextDict>>| {
+                Arc::new(Trie::build(s, load).expect("builds"))
+            };
+            let (seg, first, second) =
+                (build(&words, &mut no_files), build(&regional, &mut no_files), build(&second_spec, &mut no_files));
             let parts = |runs| Parts {
                 segmentation: Some(Segmentation::Dictionary(Arc::clone(&seg))),
                 chain: vec![Arc::clone(&first), Arc::clone(&second)],
@@ -324,11 +327,46 @@ mod tests {
             };
             let staged = Pipeline::new(parts(Some(vec![Arc::clone(&first), Arc::clone(&second)]))).expect("compiles");
             let composed = Pipeline::new(parts(None)).expect("compiles");
-            let (mut want, mut ours) = (String::new(), String::new());
-            staged.convert_into(&text, &mut want);
+            let (mut staged_out, mut ours) = (String::new(), String::new());
+            staged.convert_into(&text, &mut staged_out);
             composed.convert_into(&text, &mut ours);
+            // And the literal algorithm (segmentation first, then the chain
+            // on each segment).
+            let spec = ConfigSpec { normalization: Vec::new(), segmentation: Some(words), chain: vec![regional, second_spec] };
+            let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert(&text);
+            prop_assert_eq!(&staged_out, &want);
             prop_assert_eq!(ours, want);
         }
+    }
+
+    /// A stage's match between words stops where a word starts, even when
+    /// the stage has a longer key (`ab` here, with the word `bc`).
+    #[test]
+    fn a_run_ends_where_a_word_starts() {
+        let inline = |pairs: &[(&str, &str)]| DictSpec::Inline {
+            entries: pairs.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        };
+        let spec = ConfigSpec {
+            normalization: Vec::new(),
+            segmentation: Some(inline(&[("bc", "W")])),
+            chain: vec![inline(&[("ab", "X"), ("a", "y")])],
+        };
+        let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+        let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert("abc abd");
+        assert_eq!(want, "ybc Xd");
+        let trie = |s: &DictSpec| {
+            Arc::new(Trie::build(s, &mut |f: &str| Err(crate::Error::invalid_config(f, "none"))).expect("builds"))
+        };
+        let seg = spec.segmentation.as_ref().map(trie).map(Segmentation::Dictionary);
+        let pipeline = Pipeline::new(Parts {
+            segmentation: seg,
+            chain: spec.chain.iter().map(trie).collect(),
+            ..Parts::default()
+        })
+        .expect("compiles");
+        let mut ours = String::new();
+        pipeline.convert_into("abc abd", &mut ours);
+        assert_eq!(ours, want);
     }
 
     fn cases(default: u32) -> u32 {

@@ -119,35 +119,59 @@ impl Stage {
         while pos < end {
             let next = pos + len;
             let (c2, len2) = decode(bytes, next);
+            // The plain case of `step`, kept here: this loop is t2s's whole
+            // time, and the shared version costs it 5% more instructions.
             let e = self.table.get(c);
-            if e & SPECIAL == 0 {
-                // Only a pair-filter hit needs the trie.
-                let walk = e & CONTINUES != 0 && next < end && self.trie.may_continue(c, c2);
-                if !walk {
-                    let m = e & CHAR;
-                    let m = if m == 0 { c } else { m };
-                    out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
-                    pos = next;
-                    (c, len) = (c2, len2);
-                    continue;
-                }
-                pos = self.walk(input, pos, c, len, out)?;
-            } else {
-                pos = match self.special.get((e & !SPECIAL) as usize) {
-                    Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
-                        Some(m) if m.unchecked => return Err(Stop::Unchecked),
-                        Some(m) => {
-                            out.push_str(m.value);
-                            pos + m.len
-                        }
-                        None => self.special(input, pos, c, len, e, out)?,
-                    },
-                    _ => self.special(input, pos, c, len, e, out)?,
-                };
+            if e & (SPECIAL | CONTINUES) == 0 || e & SPECIAL == 0 && !(next < end && self.trie.may_continue(c, c2)) {
+                let m = e & CHAR;
+                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+                pos = next;
+                (c, len) = (c2, len2);
+                continue;
             }
+            pos = self.step(input, pos, (c, len), c2, out)?;
             (c, len) = decode(bytes, pos);
         }
         Ok(())
+    }
+
+    /// Converts at `pos` (the character there is `c` of `len` bytes, the
+    /// next one `c2`): the longest match, or the character alone. Returns
+    /// the position after it.
+    #[inline(always)]
+    pub(crate) fn step(
+        &self,
+        input: &str,
+        pos: usize,
+        (c, len): (u32, usize),
+        c2: u32,
+        out: &mut String,
+    ) -> Result<usize, Stop> {
+        let bytes = input.as_bytes();
+        let next = pos + len;
+        let e = self.table.get(c);
+        if e & SPECIAL == 0 {
+            // Only a pair-filter hit needs the trie.
+            let walk = e & CONTINUES != 0 && next < bytes.len() && self.trie.may_continue(c, c2);
+            if !walk {
+                let m = e & CHAR;
+                let m = if m == 0 { c } else { m };
+                out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
+                return Ok(next);
+            }
+            return self.walk(input, pos, c, len, out);
+        }
+        match self.special.get((e & !SPECIAL) as usize) {
+            Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
+                Some(m) if m.unchecked => Err(Stop::Unchecked),
+                Some(m) => {
+                    out.push_str(m.value);
+                    Ok(pos + m.len)
+                }
+                None => self.special(input, pos, c, len, e, out),
+            },
+            _ => self.special(input, pos, c, len, e, out),
+        }
     }
 
     /// A plain entry whose pair filter hit: walk the trie.
@@ -191,6 +215,11 @@ impl Stage {
         Ok(pos + len)
     }
 
+    /// Whether some entry of the trie is unchecked (a checked composition).
+    pub(crate) fn has_unchecked(&self) -> bool {
+        self.trie.has_unchecked()
+    }
+
     /// Whether `c` is marked as needing normalization.
     pub(crate) fn is_normalize(&self, c: u32) -> bool {
         let e = self.table.get(c);
@@ -202,7 +231,7 @@ impl Stage {
     /// For the segmentation walk: the dictionary word at `pos`, or `None`
     /// when the character there is unmatched. `c` (of `len` bytes) is the
     /// character at `pos`, `c2` the one after it (ignored at the end).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn segment_at(
         &self,
         input: &str,
