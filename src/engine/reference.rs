@@ -369,6 +369,22 @@ mod tests {
         assert_eq!(ours, want);
     }
 
+    /// A key may convert to nothing, also as the last value stored (which
+    /// once read as an unchecked entry and lost the conversion).
+    #[test]
+    fn empty_values_convert() {
+        let spec = DictSpec::Inline { entries: vec![("a".to_owned(), String::new())] };
+        let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+        let trie = Arc::new(Trie::build(&spec, &mut no_files).expect("builds"));
+        let back = Trie::from_bytes(&trie.to_bytes()).expect("reads back");
+        for trie in [trie, Arc::new(back)] {
+            let pipeline = Pipeline::new(Parts { chain: vec![trie], ..Parts::default() }).expect("compiles");
+            let mut out = String::new();
+            pipeline.convert_into("xaya", &mut out);
+            assert_eq!(out, "xy");
+        }
+    }
+
     fn cases(default: u32) -> u32 {
         std::env::var("ZHTEXT_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
     }

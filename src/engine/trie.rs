@@ -49,7 +49,8 @@ pub(crate) struct Trie {
     key_chars: CharSet,
     values: String,
     /// Values from this byte offset on belong to unchecked entries (see
-    /// [`Match::unchecked`]); `values.len()` when there are none.
+    /// [`Match::unchecked`]); [`NO_UNCHECKED`] when there are none. (An
+    /// empty checked value sits at 0, so never at this offset.)
     unchecked_from: u32,
     /// Longest key in characters.
     max_key_chars: usize,
@@ -283,7 +284,7 @@ impl Trie {
             bigrams: Bloom::new(),
             key_chars: CharSet::default(),
             values: String::new(),
-            unchecked_from: 0,
+            unchecked_from: NO_UNCHECKED,
             max_key_chars,
         };
         let mut value_at: HashMap<u32, (u32, u16)> = HashMap::new();
@@ -338,7 +339,6 @@ impl Trie {
             }
         }
         trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
-        trie.unchecked_from = trie.values.len() as u32;
         Ok(trie)
     }
 
@@ -560,6 +560,9 @@ fn collect(
     }
 }
 
+/// `Trie::unchecked_from` when no entry is unchecked.
+const NO_UNCHECKED: u32 = u32::MAX;
+
 /// The serialized form: a header, then the arrays, all little-endian.
 const MAGIC: &[u8; 8] = b"ZHTRIE\x02\x00";
 
@@ -623,7 +626,7 @@ impl Trie {
 
     /// Whether some match is [`Match::unchecked`].
     pub(crate) fn has_unchecked(&self) -> bool {
-        (self.unchecked_from as usize) < self.values.len()
+        self.unchecked_from != NO_UNCHECKED
     }
 
     /// The same trie with the matches of the keys where `unchecked` holds
@@ -658,13 +661,19 @@ impl Trie {
         // Checked values first, then unchecked ones, each stored once.
         let mut out = Trie { values: String::new(), ..self.clone() };
         let mut slots: HashMap<(&str, bool), (u32, u16)> = HashMap::new();
+        out.unchecked_from = NO_UNCHECKED;
         for pass in [false, true] {
-            if pass {
+            if pass && by_key.values().any(|&(_, unchecked)| unchecked) {
                 out.unchecked_from = out.values.len() as u32;
             }
             // In walk order, so that the layout is deterministic.
             for (key, (value, unchecked)) in node_key.iter().filter_map(|(_, k)| Some((k, by_key.get(k)?))) {
                 if *unchecked != pass || slots.contains_key(&(value.as_str(), pass)) {
+                    continue;
+                }
+                if value.is_empty() && !pass {
+                    // Empty checked values at 0: never at `unchecked_from`.
+                    slots.insert((value.as_str(), pass), (0, 0));
                     continue;
                 }
                 let len = u16::try_from(value.len())
@@ -731,7 +740,8 @@ impl Trie {
             .and_then(|n| n.checked_add(n_values))
             .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
             .and_then(|n| n.checked_add(28));
-        if expected != Some(bytes.len()) || n_nodes == 0 || unchecked_from > n_values {
+        let unchecked_ok = unchecked_from == NO_UNCHECKED as usize || unchecked_from <= n_values;
+        if expected != Some(bytes.len()) || n_nodes == 0 || !unchecked_ok {
             return Err(bad("size mismatch"));
         }
         let le32 = |b: &[u8], i: usize| b.get(i..i + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes);
