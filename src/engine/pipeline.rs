@@ -386,9 +386,6 @@ impl Pipeline {
         Ok(())
     }
 
-    /// Converts text between segmented words, or all text of a pipeline
-    /// without segmentation: no word of the segmentation dictionary starts
-    /// anywhere in it, so a fused first stage reduces to its `rest`.
     /// The segmentation walk with the one stage between words folded in:
     /// at each position the word that starts there, or else one step of
     /// the stage, cut back where a word starts inside its match. The same
@@ -545,9 +542,13 @@ impl Pipeline {
         }
     }
 
+    /// Converts text between segmented words, or all text of a pipeline
+    /// without segmentation: no word of the segmentation dictionary starts
+    /// anywhere in it, so a fused first stage reduces to its `rest`.
     /// `has_ids`: the run has an IDS operator, so composed stages do not
     /// apply (a stage's output may complete an IDS that a later stage then
-    /// copies whole).
+    /// copies whole); an unchecked match also sends the run to the
+    /// uncomposed stages.
     fn convert_run(
         &self,
         run: &str,
