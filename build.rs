@@ -131,25 +131,23 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 Some(None) => "Some(None)".to_owned(),
                 None => "None".to_owned(),
             };
+            let chain_tries = chain_specs.iter().map(|s| tries.get(s)).collect::<Result<Vec<_>, _>>()?;
+            let seg_trie = spec.segmentation.as_ref().map(|s| tries.get(s)).transpose()?;
             // The segmentation dictionary is stored flattened: each word with
             // its output through the whole chain.
-            let segmentation = match &spec.segmentation {
-                Some(s) => {
-                    let seg = tries.get(s)?;
-                    let chain_tries = chain_specs.iter().map(|s| tries.get(s)).collect::<Result<Vec<_>, _>>()?;
-                    let flat = pipeline::flatten(&seg, fused.is_some(), &chain_tries).map_err(|e| e.to_string())?;
+            let segmentation = match (&spec.segmentation, &seg_trie) {
+                (Some(s), Some(seg)) => {
+                    let flat = pipeline::flatten(seg, fused.is_some(), &chain_tries).map_err(|e| e.to_string())?;
                     Some(id(format!("flattened {s:?} {} {chain_specs:?}", fused.is_some()), &flat))
                 }
-                None => None,
+                _ => None,
             };
             // The stages between words, composed where they can be.
-            let chain_tries = chain_specs.iter().map(|s| tries.get(s)).collect::<Result<Vec<_>, _>>()?;
             let rest_trie = match &fused {
                 Some(Some(rest)) => Some(Some(tries.get(rest)?)),
                 Some(None) => Some(None),
                 None => None,
             };
-            let seg_trie = spec.segmentation.as_ref().map(|s| tries.get(s)).transpose()?;
             let runs = pipeline::compose_runs(seg_trie.as_deref(), rest_trie.as_ref(), &chain_tries)
                 .map_err(|e| e.to_string())?;
             let runs: Vec<usize> = runs

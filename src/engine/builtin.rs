@@ -123,9 +123,9 @@ mod tests {
                 for (s, &id) in spec.normalization.iter().zip(plan.normalization) {
                     expected.push((id, Trie::build(s, &mut load)?));
                 }
-                if let (Some(s), Some(id)) = (&spec.segmentation, plan.segmentation) {
-                    let seg = Trie::build(s, &mut load)?;
-                    expected.push((id, flatten(&seg, fused.is_some(), &chain)?));
+                let seg = spec.segmentation.as_ref().map(|s| Trie::build(s, &mut load)).transpose()?;
+                if let (Some(seg), Some(id)) = (&seg, plan.segmentation) {
+                    expected.push((id, flatten(seg, fused.is_some(), &chain)?));
                 }
                 for (trie, &id) in chain.iter().zip(plan.chain) {
                     expected.push((id, (**trie).clone()));
@@ -137,7 +137,6 @@ mod tests {
                     rest = Some(trie);
                 }
                 let rest = fused.as_ref().map(|_| rest);
-                let seg = spec.segmentation.as_ref().map(|s| Trie::build(s, &mut load)).transpose()?;
                 let runs = compose_runs(seg.as_ref(), rest.as_ref(), &chain)?;
                 assert_eq!(runs.len(), plan.runs.len(), "{config} tofu={tofu}");
                 for (trie, &id) in runs.iter().zip(plan.runs) {

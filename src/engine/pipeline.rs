@@ -182,20 +182,16 @@ impl Pipeline {
         let marks: &[u32] = if fused_normalization { &normalize } else { &[] };
         let normalization_stages = normalization.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
         let seg = segmentation.as_ref().map(|t| Stage::new(Arc::clone(t), marks, true));
-        let run_stages: Vec<Stage> = runs
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
-            .collect();
+        // Stages of the text between words; without segmentation the first
+        // one is the first pass and reports characters to normalize.
+        let stages_of = |tries: &[&Arc<Trie>]| -> Vec<Stage> {
+            let marks_at = |i: usize| if i == 0 && seg.is_none() { marks } else { &[] };
+            tries.iter().enumerate().map(|(i, &t)| Stage::new(Arc::clone(t), marks_at(i), false)).collect()
+        };
+        let run_stages = stages_of(&runs.iter().collect::<Vec<_>>());
         let plain: Vec<&Arc<Trie>> = first_stage_rest.iter().flatten().chain(&chain).collect();
         let composed = plain.len() != runs.len() || plain.iter().zip(&runs).any(|(a, b)| !Arc::ptr_eq(a, b));
-        let uncomposed: Option<Vec<Stage>> = composed.then(|| {
-            plain
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Stage::new(Arc::clone(t), if i == 0 && seg.is_none() { marks } else { &[] }, false))
-                .collect()
-        });
+        let uncomposed = composed.then(|| stages_of(&plain));
         // From the stages themselves: with a checked composition, a
         // character may look alone to the composed stage while a later
         // stage has a longer key starting with it.
