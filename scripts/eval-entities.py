@@ -17,7 +17,9 @@ A prediction is right when its type and character span equal a gold one
 only; their count is printed). Prints P/R/F1 per type.
 
 Python packages go into .venv-eval/ (created on first run).
-Usage: python3 scripts/eval-entities.py [--limit N] [--errors TYPE] [--no-jieba]
+Usage: python3 scripts/eval-entities.py [--dev] [--limit N] [--errors TYPE] [--no-jieba]
+  --dev           the development half (second half of the lines) instead
+                  of the evaluation half; look at errors here
   --limit N       the first N documents only
   --errors TYPE   also print zhtext's most frequent misses and spurious
                   finds of TYPE (person, place, org) on the Traditional side
@@ -142,7 +144,7 @@ def main():
     ensure_venv()
     import opencc
     limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
-    pairs = [gold(l) for l in corpus_lines() if l.strip()]
+    pairs = [gold(l) for l in corpus_lines(dev="--dev" in sys.argv) if l.strip()]
     pairs = [p for p in pairs if p[0]][:limit]
     hans = [t for t, _ in pairs]
     golds = [g for _, g in pairs]
