@@ -250,6 +250,24 @@ mod tests {
     }
 
     #[test]
+    fn people_in_lists() {
+        fn people(t: &str) -> Vec<&str> {
+            found(t).into_iter().filter(|(k, _)| *k == EntityKind::Person).map(|(_, n)| n).collect()
+        }
+        // The first item after a title, the last running on into the
+        // sentence, notes of sex and nationality, an item led by a surname.
+        assert_eq!(
+            people("選舉委員傅全有、王義明（女）、范多富、松布（土族）、盧家豐為副省長"),
+            ["傅全有", "王義明", "范多富", "松布", "盧家豐"]
+        );
+        // A note marks a person even outside a list of names.
+        assert_eq!(people("代表有卓瑪（藏族）、工人和農民"), ["卓瑪"]);
+        // Lists of things are not lists of names.
+        assert!(people("生產鋼鐵、水泥、化肥和農藥").is_empty());
+        assert!(people("北京、上海、天津三市").is_empty());
+    }
+
+    #[test]
     fn not_people() {
         let people = |t: &str| found(t).into_iter().filter(|(k, _)| *k == EntityKind::Person).count();
         // A title without a name, a compound word, everyday words.

@@ -313,44 +313,162 @@ fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
 /// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼).
 const PERSON_LEFT: &str = "使用看请叫当致比跟给让找派帮陪送接称问见";
 
-/// Lists of names (魯迅、茅盾、巴金): in a list separated by 、 of three
-/// or more items where at least two thirds have a name's shape, those items
-/// are people.
+/// Lists of names (魯迅、茅盾、巴金; 王義明（女）、高曉宇為副主任): in a
+/// list separated by 、 of three or more items where at least two thirds
+/// have a name's shape, those items are people. The first item may follow
+/// a title (委員傅全有、), the last may run on into the sentence
+/// (盧家豐為副省長); an item may carry a note (（女）, （藏族）).
 fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     let mut i = 0;
     while i < doc.len() {
-        if !super::doc::is_han(doc.at(i)) || doc.at(i.wrapping_sub(1)) == '、' && i > 0 {
+        if doc.at(i) != '、' {
             i += 1;
             continue;
         }
-        // Items from `i` while they are short Han runs joined by 、.
-        let mut items = Vec::new();
-        let mut k = i;
-        loop {
-            let end =
-                (k..doc.len().min(k + 6)).find(|&j| !super::doc::is_han(doc.at(j))).unwrap_or(doc.len().min(k + 6));
-            if end == k || end - k > 4 {
-                break;
+        let items = list_items(doc, i);
+        let next = items.last().map_or(i + 1, |item| item.end.max(i + 1));
+        // Each item's name: the whole item in the middle, a name-shaped end
+        // of the first and start of the last.
+        let last = items.len().saturating_sub(1);
+        let names: Vec<Option<Range<usize>>> =
+            items
+                .iter()
+                .enumerate()
+                .map(|(k, item)| {
+                    let span = item.run.clone();
+                    let whole = item.whole && span.len() <= 4;
+                    if k == 0 && k < last && !whole {
+                        [3, 2, 4]
+                            .into_iter()
+                            .filter(|&n| n <= span.len())
+                            .map(|n| span.end - n..span.end)
+                            .find(|r| name_shaped(doc, r) && (r.start == span.start || !doc.word_across(r.start, 100)))
+                    } else if k == last && !whole {
+                        [3, 2, 4].into_iter().filter(|&n| n <= span.len()).map(|n| span.start..span.start + n).find(
+                            |r| name_shaped(doc, r) && !doc.is_function(r.end - 1) && !doc.word_across(r.end, 100),
+                        )
+                    } else {
+                        (span.len() <= 4 && name_shaped(doc, &span)).then_some(span)
+                    }
+                })
+                .collect();
+        let shaped = names.iter().filter(|n| n.is_some()).count();
+        let of_names = items.len() >= 3 && shaped * 3 >= items.len() * 2;
+        for (item, name) in items.iter().zip(names) {
+            // An item noted as a person (卓瑪（藏族）) is one in any list.
+            let span = match name {
+                Some(span) if of_names || item.person_note => span,
+                None if item.person_note && item.whole && (2..=8).contains(&item.run.len()) => item.run.clone(),
+                // In a list of names, a whole item led by a surname (黃,
+                // 范多富), or a short one that is no word (布赫), is one.
+                None if of_names && item.whole && loose_name(doc, &item.run) => item.run.clone(),
+                _ => continue,
+            };
+            let listed = doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0);
+            if !taken.overlaps(&span) && !listed {
+                found.push(Person { span, title: None, context: true, foreign: false });
             }
-            items.push(k..end);
-            if doc.at(end) != '、' {
-                break;
-            }
-            k = end + 1;
         }
-        let shaped: Vec<&Range<usize>> = items.iter().filter(|r| name_shaped(doc, r) && !taken.overlaps(r)).collect();
-        if items.len() >= 3 && shaped.len() * 3 >= items.len() * 2 {
-            found.extend(shaped.into_iter().map(|r| Person {
-                span: r.clone(),
-                title: None,
-                context: true,
-                foreign: false,
-            }));
-        }
-        i = items.last().map_or(i + 1, |r| r.end.max(i + 1));
+        i = next;
     }
     found.sort_by_key(|p| p.span.start);
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
+/// Whether `span`, an item in a list of names, may be a name without a
+/// name's shape: a surname alone or with rare given characters, or two or
+/// three characters that no lexicon lists.
+fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    let surname = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end <= span.end).is_some();
+    let listed = doc.info(span.start, span.end).is_some_and(|w| w.word | w.place | w.org != 0 || w.cues != 0);
+    !listed && (span.len() <= 4 && surname || (2..=3).contains(&span.len()))
+}
+
+/// One item of a list separated by 、.
+struct ListItem {
+    /// Its Han characters (with middle dots inside: 吐爾遜·尤努斯).
+    run: Range<usize>,
+    /// The item is all of the text between its delimiters (a note aside).
+    whole: bool,
+    /// A note after it marks a person: （女）, （蒙古族）, （女，土家族）.
+    person_note: bool,
+    /// Where the item ends, after its note.
+    end: usize,
+}
+
+/// The items of the list whose first 、 is at `first`: the Han run before
+/// it and every run after a 、, each with an optional note in brackets.
+fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
+    const MAX_RUN: usize = 8;
+    let han = |k: usize| super::doc::is_han(doc.at(k));
+    let mut items = Vec::new();
+    // The first item, backwards from the 、 past a note.
+    let (note, before) = note_ending(doc, first);
+    let start = (before.saturating_sub(MAX_RUN)..before).rev().take_while(|&k| han(k)).last();
+    let Some(start) = start else { return items };
+    let whole = start == 0 || !han(start - 1) && doc.at(start - 1) != '·';
+    items.push(ListItem { run: start..before, whole, person_note: note, end: first });
+    let mut at = first;
+    while doc.at(at) == '、' {
+        let from = at + 1;
+        let mut end = from;
+        while end < doc.len() && end - from < MAX_RUN {
+            if han(end) || DOTS.contains(doc.at(end)) && han(end + 1) && end > from {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if end == from {
+            break;
+        }
+        let (person_note, after) = note_starting(doc, end);
+        let whole = !han(end) && matches!(doc.at(after), '、' | '，' | '。' | '；' | '等' | '\0' | '\n' | '）' | ')');
+        items.push(ListItem { run: from..end, whole, person_note, end: after });
+        at = after;
+    }
+    if items.len() < 2 {
+        items.clear();
+    }
+    items
+}
+
+/// Middle dots between the parts of a foreign name.
+const DOTS: &str = "·•‧・";
+
+/// A bracketed note starting at `at`: whether it marks a person, and
+/// where the text goes on after it (`at` itself when there is none).
+fn note_starting(doc: &Doc<'_>, at: usize) -> (bool, usize) {
+    if !matches!(doc.at(at), '（' | '(') {
+        return (false, at);
+    }
+    let close = (at + 1..doc.len().min(at + 12)).find(|&k| matches!(doc.at(k), '）' | ')'));
+    match close {
+        Some(close) => (person_note(doc.chars.get(at + 1..close).unwrap_or(&[])), close + 1),
+        None => (false, at),
+    }
+}
+
+/// A bracketed note ending right before `at`: whether it marks a person,
+/// and where it starts (`at` itself when there is none).
+fn note_ending(doc: &Doc<'_>, at: usize) -> (bool, usize) {
+    if at == 0 || !matches!(doc.at(at - 1), '）' | ')') {
+        return (false, at);
+    }
+    let open = (at.saturating_sub(12)..at - 1).rev().find(|&k| matches!(doc.at(k), '（' | '('));
+    match open {
+        Some(open) => (person_note(doc.chars.get(open + 1..at - 1).unwrap_or(&[])), open),
+        None => (false, at),
+    }
+}
+
+/// Whether a note in brackets describes a person: a sex or a nationality
+/// (女; 藏族; 女，蒙古族).
+fn person_note(note: &[char]) -> bool {
+    !note.is_empty()
+        && note
+            .split(|&c| matches!(c, '，' | ',' | '、'))
+            .all(|part| matches!(part, ['女' | '男']) || (2..=5).contains(&part.len()) && part.last() == Some(&'族'))
 }
 
 /// Names listed with a person (江澤民、李鵬、喬石): an item of a list
@@ -413,7 +531,6 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 /// Foreign names written with a middle dot (穆罕默德·拉斐克·塔拉爾): a
 /// person next to a dot takes in the transliteration runs across it.
 fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
-    const DOTS: &str = "·•‧・";
     let run = |from: usize, step: isize| {
         let mut k = from;
         let mut n = 0;
