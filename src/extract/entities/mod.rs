@@ -245,6 +245,17 @@ mod tests {
         assert!(has("總統克林頓表示", Person, "克林頓"));
         assert!(has("毛主席紀念堂", Person, "毛"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
+        // A title vouches for a last character that ends few names, a
+        // rare surname, a word, or a given character that is a function
+        // word when the name is listed (記者張宿堂, 記者戎霄, 記者高潔攝).
+        assert!(has("（記者張宿堂）今天是大年初一", Person, "張宿堂"));
+        assert!(has("記者戎霄報道：最近", Person, "戎霄"));
+        assert!(has("（新華社記者高潔攝）", Person, "高潔"));
+        assert!(has("記者趙相如報道", Person, "趙相如"));
+        // A role of a word and an agent suffix (偵查 + 員).
+        assert!(has("”，偵查員李琳回憶道。", Person, "李琳"));
+        // A byline closing a paragraph.
+        assert!(has("一期工程已正式通水。（曉東）", Person, "曉東"));
         // Simplified and mixed input alike.
         assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
     }
@@ -276,6 +287,12 @@ mod tests {
         assert_eq!(people("他陳述了理由，表示祝賀"), 0);
         assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
         assert_eq!(people("中華人民共和國主席"), 0);
+        // A common word after a title, a suffix inside a word (手段), a
+        // note that is no byline.
+        assert_eq!(people("主任馬上表示同意"), 0);
+        assert_eq!(people("用現代科技手段告別了風槍"), 0);
+        assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
+        assert_eq!(people("他說。（完）"), 0);
     }
 
     #[test]

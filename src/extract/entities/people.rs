@@ -29,6 +29,10 @@ const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在的和与每最�
 /// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
 const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部摄都";
 
+/// Characters of `NEVER_LAST` that do end some given names (張宿堂,
+/// 王玉樓): after a title they may.
+const NAMES_MAY_END: &str = "堂楼";
+
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
 
@@ -138,9 +142,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let end = given_from + len;
         // 王輝以2∶0, 譚彥迎出門: a function character or an unlikely last
         // character ends the name before it.
+        // A title before the name vouches for the last character
+        // (記者張宿堂), unless the name is a listed word's start.
+        let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
         if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
-            || NEVER_LAST.contains(doc.at(end - 1))
-            || len == 2 && doc.is_function(end - 1)
+            || NEVER_LAST.contains(doc.at(end - 1)) && (title.is_none() || !NAMES_MAY_END.contains(doc.at(end - 1)))
+            || len == 2 && doc.is_function(end - 1) && !listed
         {
             continue;
         }
@@ -156,7 +163,6 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let sum: i32 = scores.iter().sum();
         // jieba's names of two characters are mostly everyday words (祝賀):
         // they count only with a given name that is a name's in most uses.
-        let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
         let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 50);
         if scores.iter().any(|&s| s < FLOOR) && !known {
             continue;
@@ -166,7 +172,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // The name itself is an everyday word (陳述 is not 陳 + 述 here).
         // jieba files some names as words (周恩來 as a time word): a word of
         // three characters is still a name when its given name reads as one.
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0);
+        // A title before and a speech verb right after vouch for a rare
+        // word (記者高潔攝), not a common one (主任馬上表示).
+        let vouched = title.is_some() && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0) && !vouched;
         // A word runs on from the last given character (張明天氣).
         // Not when a title or speech verb follows (江澤民主席 has 民主).
         let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
@@ -180,7 +189,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
             sum >= FLOOR && (listed_title || speech && doc.left_boundary(i))
         } else if context {
-            sum >= FLOOR
+            sum >= FLOOR || known
         } else if known {
             sum >= 3 * FLOOR
         } else if clause {
@@ -268,7 +277,18 @@ fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
                     && ROLE_ENDINGS.contains(doc.at(w.end - 1))
         })
         .map(|w| w.start..w.end)
+        .or_else(|| {
+            // A word and an agent suffix no lexicon lists as one word
+            // (偵查員, 投遞員, 飼養員).
+            let suffix = i.checked_sub(1).filter(|&k| AGENT_SUFFIXES.contains(doc.at(k)))?;
+            doc.ending(suffix)
+                .find(|w| w.end - w.start >= 2 && w.info.word > 0 && w.info.place == 0)
+                .map(|w| w.start..i)
+        })
 }
+
+/// Characters that make a word into a person doing it (偵查 + 員).
+const AGENT_SUFFIXES: &str = "员师官";
 
 /// Names standing alone between delimiters: a credit in brackets
 /// (（陳小波）), a byline on its own line, an item before 等.
@@ -281,13 +301,8 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
         let closes = end == doc.len() || CLOSE.contains(doc.at(end)) || doc.at(end) == '摄';
         let span = i..end;
-        if opens
-            && closes
-            && end > i + 1
-            && name_shaped(doc, &span)
-            && !taken.overlaps(&span)
-            && !places.overlaps(&span)
-        {
+        let name = end > i + 1 && name_shaped(doc, &span) || byline(doc, &span);
+        if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
             found.push(Person { span: span.clone(), title: None, context: true, foreign: false });
             i = end;
         } else {
@@ -296,6 +311,37 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
     }
     found.sort_by_key(|p| p.span.start);
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
+/// Whether `span` is a byline in brackets closing a paragraph
+/// (…已正式通水。（曉東）): a reporter's name or pen name, or a surname
+/// alone, need not have a name's shape there, only not be a word, place or
+/// organisation.
+fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    let (a, b) = (span.start, span.end);
+    let sentence_end = a < 2 || matches!(doc.at(a - 2), '。' | '！' | '？' | '”' | '\n' | '）');
+    let paragraph_end = matches!(doc.at(b), '）' | ')') && matches!(doc.at(b + 1), '\n' | '\0');
+    let opened = matches!(doc.at(a.wrapping_sub(1)), '（' | '(');
+    let info = doc.info(a, b);
+    let listed = info.is_some_and(|w| w.place | w.org != 0 || w.cues & !(SURNAME | SURNAME_AMBIGUOUS) != 0);
+    let word = info.is_some_and(|w| w.word >= 500 && w.person == 0);
+    let surname = doc
+        .longest(a, |w| w.info.cues & SURNAME != 0)
+        .is_some_and(|w| w.end == b && w.info.cues & SURNAME_AMBIGUOUS == 0);
+    // Two words (本報 + 專電), or a credit with its verb, are no byline.
+    let compound = (a + 2..b.saturating_sub(1)).any(|k| {
+        let word = |x: usize, y: usize| doc.info(x, y).is_some_and(|w| w.word > 0);
+        word(a, k) && word(k, b)
+    });
+    opened
+        && sentence_end
+        && paragraph_end
+        && !listed
+        && !word
+        && !compound
+        && doc.at(b - 1) != '摄'
+        && (b - a == 1 && surname || (2..=4).contains(&(b - a)))
+        && (a..b).all(|k| doc.is_name_char(k))
 }
 
 /// Whether a name may start at `i`: after a boundary character, or after a
