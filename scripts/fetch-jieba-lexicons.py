@@ -139,8 +139,10 @@ def main():
         if len(w) >= 4 and w[-1] in UNITS and tag.get(w[:-1], "ns") not in ("v", "vn", "a", "ad", "an")
         and ns[w] >= freq_of(w[:-1]) / 50
     }
-    # A place is not a person's name (jieba has both for 张家口).
-    people = {w: f for w, f in people.items() if w not in places}
+    # A place is not a person's name (jieba has both for 张家口, and files
+    # foreign cities nr: 莫斯科, 马尼拉).
+    own_places = {w for line in own_lexicon("places.txt") for w in line.split()}
+    people = {w: f for w, f in people.items() if w not in places and w not in own_places}
     outputs = {
         "places.txt": sorted((w, max(freq.get(w, 0), 1)) for w in places),
         "orgs.txt": sorted((w, f) for w, f, t in entries if t == "nt" and len(w) >= 2 and f >= ORG_MIN),

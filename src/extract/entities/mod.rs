@@ -151,12 +151,7 @@ pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> V
     let mut taken = org_spans.clone();
     taken.extend(users.iter().map(|(r, _)| r.clone()));
     let mut people = people::find(&doc, &taken, &all_places);
-    people.extend(of_kind(EntityKind::Person).map(|span| people::Person {
-        span,
-        title: None,
-        context: true,
-        foreign: false,
-    }));
+    people.extend(of_kind(EntityKind::Person).map(|span| people::Person { span, title: None, foreign: false }));
     people.sort_by_key(|p| p.span.start);
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let bytes = |r: &Range<usize>| byte(r.start)..byte(r.end);
@@ -245,6 +240,9 @@ mod tests {
         assert!(has("總統克林頓表示", Person, "克林頓"));
         assert!(has("毛主席紀念堂", Person, "毛"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
+        // A confirmed name is a name elsewhere, but not where it begins a
+        // longer word.
+        assert!(found("鄧小平說，要學習鄧小平理論").iter().filter(|(k, _)| *k == Person).count() == 1);
         // A title vouches for a last character that ends few names, a
         // rare surname, a word, or a given character that is a function
         // word when the name is listed (記者張宿堂, 記者戎霄, 記者高潔攝).
@@ -287,6 +285,8 @@ mod tests {
         assert_eq!(people("他陳述了理由，表示祝賀"), 0);
         assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
         assert_eq!(people("中華人民共和國主席"), 0);
+        // A city speaking is its government; a listed city is no name.
+        assert_eq!(people("聯合委員會22日在莫斯科宣布成立。"), 0);
         // A common word after a title, a suffix inside a word (手段), a
         // note that is no byline.
         assert_eq!(people("主任馬上表示同意"), 0);

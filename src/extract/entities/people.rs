@@ -15,8 +15,6 @@ use std::ops::Range;
 pub(super) struct Person {
     pub span: Range<usize>,
     pub title: Option<Range<usize>>,
-    /// A title or speech verb stands by the name.
-    pub context: bool,
     /// A transliterated foreign name.
     pub foreign: bool,
 }
@@ -45,12 +43,14 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        // A place may be the given name (盛雲龍), not hold the surname (江蘇).
+        // A place may be the given name (盛雲龍), not hold the surname (江蘇),
+        // unless a title stands before it: a speech verb after a place is
+        // the place's government speaking (莫斯科宣布).
         // An organisation just before (北京服裝學院黃關葆) reads like a title.
         let after_org = i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1));
         let chinese = familiar_name(doc, i)
             .or_else(|| chinese_name(doc, i, after_org))
-            .filter(|p| p.context || !places.overlaps(&(p.span.start..p.span.start + 1)));
+            .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let person = chinese
             .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
             .filter(|p| !taken.overlaps(&p.span));
@@ -100,11 +100,15 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         let candidates = names.get(&doc.at(i)).map_or(&[][..], Vec::as_slice);
         let known = candidates.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(**n));
         match known {
-            Some(n) if name_boundary(doc, i) => {
+            // Not where the name begins a longer word (鄧小平理論,
+            // 馬克思主義).
+            Some(n)
+                if name_boundary(doc, i) && !doc.starting(i).iter().any(|w| w.end > i + n.len() && w.info.word > 0) =>
+            {
                 let span = i..i + n.len();
                 if !taken.overlaps(&span) && !people.overlaps(&span) {
                     people.add(&span);
-                    more.push(Person { span: span.clone(), title: None, context: false, foreign: false });
+                    more.push(Person { span: span.clone(), title: None, foreign: false });
                 }
                 i = span.end;
             }
@@ -135,9 +139,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         is_title(at) || "副正代".contains(doc.at(at)) && is_title(at + 1)
     };
     if title_after(given_from) && !ambiguous && surname.info.place == 0 {
-        return Some(Person { span: i..given_from, title, context: true, foreign: false });
+        return Some(Person { span: i..given_from, title, foreign: false });
     }
-    let mut best: Option<(i32, usize, bool)> = None;
+    let mut best: Option<(i32, usize)> = None;
     for len in [2usize, 1] {
         let end = given_from + len;
         // 王輝以2∶0, 譚彥迎出門: a function character or an unlikely last
@@ -198,14 +202,14 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         } else {
             len == 2 && sum >= 50
         };
-        if confirmed && best.is_none_or(|(s, _, _)| sum > s) {
-            best = Some((sum, end, context));
+        if confirmed && best.is_none_or(|(s, _)| sum > s) {
+            best = Some((sum, end));
             if len == 2 {
                 break;
             }
         }
     }
-    best.map(|(_, end, context)| Person { span: i..end, title, context, foreign: false })
+    best.map(|(_, end)| Person { span: i..end, title, foreign: false })
 }
 
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
@@ -221,7 +225,7 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let end = i + 2;
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(doc.at(end));
-    (after || clause).then_some(Person { span: i..end, title: None, context: after, foreign: false })
+    (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
@@ -245,7 +249,6 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return (!known && !starts_word && (listed_title || speech)).then_some(Person {
             span: i..i + 2,
             title,
-            context: true,
             foreign: true,
         });
     }
@@ -254,8 +257,7 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
         if !word && (known || (speech || title.is_some()) && end == i + run) {
-            let context = speech || title.is_some();
-            return Some(Person { span: i..end, title, context, foreign: true });
+            return Some(Person { span: i..end, title, foreign: true });
         }
     }
     None
@@ -303,7 +305,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let span = i..end;
         let name = end > i + 1 && name_shaped(doc, &span) || byline(doc, &span);
         if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
-            found.push(Person { span: span.clone(), title: None, context: true, foreign: false });
+            found.push(Person { span: span.clone(), title: None, foreign: false });
             i = end;
         } else {
             i += 1;
@@ -412,7 +414,7 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
             };
             let listed = doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0);
             if !taken.overlaps(&span) && !listed {
-                found.push(Person { span, title: None, context: true, foreign: false });
+                found.push(Person { span, title: None, foreign: false });
             }
         }
         i = next;
@@ -544,7 +546,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         }
         for item in items {
             if name_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
-                found.push(Person { span: item, title: None, context: true, foreign: false });
+                found.push(Person { span: item, title: None, foreign: false });
             }
         }
         k += 1;
