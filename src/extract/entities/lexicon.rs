@@ -24,6 +24,8 @@ pub(super) struct Info {
     pub word: u32,
     /// The general word is a verb.
     pub verb: bool,
+    /// The general word is a noun (jieba's n, nz, vn ...: 艾滋病).
+    pub noun: bool,
     /// The general word is one jieba tags as a place (扎根, 大江): an
     /// everyday word that may still name a small place before a unit.
     pub place_like: bool,
@@ -127,6 +129,7 @@ impl Lexicon {
             lexicon.insert(word, |info| {
                 info.word = number(freq);
                 info.verb = tag.starts_with('v');
+                info.noun = tag.starts_with('n') || tag == "vn";
                 info.place_like = tag == "ns";
             });
         }

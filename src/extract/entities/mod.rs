@@ -252,6 +252,8 @@ mod tests {
         assert!(has("記者趙相如報道", Person, "趙相如"));
         // A role of a word and an agent suffix (偵查 + 員).
         assert!(has("”，偵查員李琳回憶道。", Person, "李琳"));
+        // The subject of a verb at a clause start.
+        assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.
         assert!(has("一期工程已正式通水。（曉東）", Person, "曉東"));
         // Simplified and mixed input alike.
@@ -285,6 +287,9 @@ mod tests {
         assert_eq!(people("他陳述了理由，表示祝賀"), 0);
         assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
         assert_eq!(people("中華人民共和國主席"), 0);
+        // A frequent noun, a given name that is an everyday verb.
+        assert_eq!(people("今年的大年初一與穆斯林的三大節日"), 0);
+        assert_eq!(people("當王、陳進入伏擊圈後"), 0);
         // A city speaking is its government; a listed city is no name.
         assert_eq!(people("聯合委員會22日在莫斯科宣布成立。"), 0);
         // A common word after a title, a suffix inside a word (手段), a

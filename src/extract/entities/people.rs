@@ -179,13 +179,30 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // A title before and a speech verb right after vouch for a rare
         // word (記者高潔攝), not a common one (主任馬上表示).
         let vouched = title.is_some() && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0) && (len == 1 || sum < 0) && !vouched;
+        // A frequent noun is a word whatever its characters (穆斯林,
+        // 紀念碑); jieba files a few rare names as nouns (劉瀾濤).
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0 && (len == 1 || sum < 0 || w.noun && w.word >= 100))
+            && !vouched;
         // A word runs on from the last given character (張明天氣).
         // Not when a title or speech verb follows (江澤民主席 has 民主).
         let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
-        let clause = !doc.is_function(i.wrapping_sub(1)) && CLAUSE_VERBS.contains(doc.at(end)) && doc.left_boundary(i);
+        // Without a title or speech verb, a given name that is an everyday
+        // verb or noun reads as that word (陳進入伏擊圈, 宋駕車逃離; not
+        // 歐陽建國主持).
+        let given_word = len == 2
+            && !titled
+            && !speech
+            && !listed
+            && doc.info(given_from, end).is_some_and(|w| w.word >= 300 && (w.verb || w.noun));
+        // A verb after the name at a clause start: the name is its subject.
+        // Not for jieba's two-character "names", mostly everyday words
+        // (辛勤, 祝賀).
+        let verb_after = !(len == 1 && listed) && doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
+        let clause = !doc.is_function(i.wrapping_sub(1))
+            && (CLAUSE_VERBS.contains(doc.at(end)) || verb_after)
+            && doc.left_boundary(i);
         let context = titled || speech;
-        let confirmed = if word || runs_on {
+        let confirmed = if word || runs_on || given_word {
             false
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
