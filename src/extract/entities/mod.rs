@@ -252,6 +252,11 @@ mod tests {
         assert!(has("記者趙相如報道", Person, "趙相如"));
         // A role of a word and an agent suffix (偵查 + 員).
         assert!(has("”，偵查員李琳回憶道。", Person, "李琳"));
+        // Roles and kin before a name; a surname that is a function word
+        // with a title and a speech verb, or in a credit.
+        assert!(has("熊克武夫人廖望月、陳劭先夫人", Person, "廖望月"));
+        assert!(has("新聞出版署署長于友先指出：", Person, "于友先"));
+        assert!(has("（記者于海生）國務院總理", Person, "于海生"));
         // The subject of a verb at a clause start.
         assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.
@@ -287,6 +292,8 @@ mod tests {
         assert_eq!(people("他陳述了理由，表示祝賀"), 0);
         assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
         assert_eq!(people("中華人民共和國主席"), 0);
+        // A function word after a title of many people.
+        assert_eq!(people("法國現任領導人都希望大力發展法中關係"), 0);
         // A frequent noun, a given name that is an everyday verb.
         assert_eq!(people("今年的大年初一與穆斯林的三大節日"), 0);
         assert_eq!(people("當王、陳進入伏擊圈後"), 0);

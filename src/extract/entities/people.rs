@@ -208,7 +208,19 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             // 和, 時, 向 are mostly not surnames: only a title before the
             // name, or a speech verb after it at a clause start, makes them one.
             let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
-            sum >= FLOOR && (listed_title || speech && doc.left_boundary(i))
+            // One that is a function word (和, 都, 向, 于) needs both (or
+            // a title and a listed name, or a credit in brackets), or a
+            // given name of two characters that reads as one (署長于友先
+            // 指出, （記者于海生）; not 領導人都希望).
+            let clause_speech = speech && doc.left_boundary(i);
+            let either = listed_title || clause_speech;
+            sum >= FLOOR
+                && if doc.is_function(i) {
+                    let credit = matches!(doc.at(end), '）' | ')');
+                    listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30
+                } else {
+                    either
+                }
         } else if context {
             sum >= FLOOR || known
         } else if known {
@@ -283,7 +295,7 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// Characters that end words for people's roles (委員, 演員, 連長, 教師,
 /// 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部): such a word before a
 /// name is its title.
-const ROLE_ENDINGS: &str = "员长师家手工户模官兵士民女部";
+const ROLE_ENDINGS: &str = "员长师家手工户模官兵士民女部者童亲妻夫姐妹哥弟爷奶叔姨舅祖";
 
 /// The title or role written right before `i`.
 fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
