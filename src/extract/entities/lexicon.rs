@@ -26,6 +26,8 @@ pub(super) struct Info {
     pub verb: bool,
     /// The general word is a noun (jieba's n, nz, vn ...: 艾滋病).
     pub noun: bool,
+    /// jieba tags the word a transliterated name (nrt: 科爾, 威爾).
+    pub foreign: bool,
     /// The general word is one jieba tags as a place (扎根, 大江): an
     /// everyday word that may still name a small place before a unit.
     pub place_like: bool,
@@ -129,7 +131,8 @@ impl Lexicon {
             lexicon.insert(word, |info| {
                 info.word = number(freq);
                 info.verb = tag.starts_with('v');
-                info.noun = tag.starts_with('n') || tag == "vn";
+                info.noun = tag.starts_with('n') && tag != "nrt" || tag == "vn";
+                info.foreign = tag == "nrt";
                 info.place_like = tag == "ns";
             });
         }

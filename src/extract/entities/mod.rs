@@ -257,6 +257,12 @@ mod tests {
         assert!(has("熊克武夫人廖望月、陳劭先夫人", Person, "廖望月"));
         assert!(has("新聞出版署署長于友先指出：", Person, "于友先"));
         assert!(has("（記者于海生）國務院總理", Person, "于海生"));
+        // A two-character foreign name jieba lists (科爾); a rare word after
+        // a title (安江, a village); a listed name with a title after it
+        // needs no boundary before it.
+        assert!(has("德國總理科爾和意大利總理普羅迪", Person, "科爾"));
+        assert!(has("開羅1月8日電（記者安江）中東地區", Person, "安江"));
+        assert!(has("表彰59個廣播電視先進縣李鵬總理致信祝賀", Person, "李鵬"));
         // The subject of a verb at a clause start.
         assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.

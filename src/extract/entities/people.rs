@@ -127,7 +127,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let title = title_before(doc, i);
     // A title, or an organisation, right before the name.
     let titled = title.is_some() || after_org;
-    if !titled && !name_boundary(doc, i) {
+    // Without a boundary before it, only a listed name with a title or
+    // speech verb after it (先進縣李鵬總理, 受李鵬總理委託).
+    let bounded = titled || name_boundary(doc, i);
+    if !bounded && (ambiguous || doc.word_across(i, 100)) {
         return None;
     }
     let given_from = surname.end;
@@ -138,7 +141,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let is_title = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & TITLE != 0);
         is_title(at) || "副正代".contains(doc.at(at)) && is_title(at + 1)
     };
-    if title_after(given_from) && !ambiguous && surname.info.place == 0 {
+    if bounded && title_after(given_from) && !ambiguous && surname.info.place == 0 {
         return Some(Person { span: i..given_from, title, foreign: false });
     }
     let mut best: Option<(i32, usize)> = None;
@@ -181,8 +184,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let vouched = title.is_some() && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
         // A frequent noun is a word whatever its characters (穆斯林,
         // 紀念碑); jieba files a few rare names as nouns (劉瀾濤).
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0 && (len == 1 || sum < 0 || w.noun && w.word >= 100))
-            && !vouched;
+        // After a title, a rare word is a name (記者安江: a village).
+        let min_word = if titled { 10 } else { 1 };
+        let word =
+            doc.info(i, end).is_some_and(|w| w.word >= min_word && (len == 1 || sum < 0 || w.noun && w.word >= 100))
+                && !vouched;
         // A word runs on from the last given character (張明天氣).
         // Not when a title or speech verb follows (江澤民主席 has 民主).
         let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
@@ -202,6 +208,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             && (CLAUSE_VERBS.contains(doc.at(end)) || verb_after)
             && doc.left_boundary(i);
         let context = titled || speech;
+        if !(bounded || listed && speech) {
+            continue;
+        }
         let confirmed = if word || runs_on || given_word {
             false
         } else if ambiguous {
@@ -269,13 +278,16 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     }
     let title = title_before(doc, i);
     if run == 2 {
-        // Two characters (利維, 恩佐): only a word no list knows, with a
-        // listed title before it or a speech verb right after it.
+        // Two characters (利維, 恩佐, 科爾): only a word no list knows, or
+        // one jieba lists as a foreign name, with a listed title before it
+        // or a speech verb right after it.
         let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
         let speech = doc.starting(i + 2).iter().any(|w| w.info.cues & SPEECH != 0);
-        let known = doc.info(i, i + 2).is_some_and(|w| w.word | w.place | w.org | w.person != 0 || w.cues != 0);
+        let info = doc.info(i, i + 2);
+        let foreign = info.is_some_and(|w| w.foreign && w.place | w.org == 0);
+        let known = info.is_some_and(|w| w.word | w.place | w.org | w.person != 0 || w.cues != 0);
         let starts_word = doc.starting(i).iter().any(|w| w.end > i + 2 && w.info.word > 0);
-        return (!known && !starts_word && (listed_title || speech)).then_some(Person {
+        return ((!known || foreign) && !starts_word && (listed_title || speech)).then_some(Person {
             span: i..i + 2,
             title,
             foreign: true,
