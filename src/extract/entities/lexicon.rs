@@ -26,7 +26,8 @@ pub(super) struct Info {
     pub verb: bool,
     /// The general word is a noun (jieba's n, nz, vn ...: 艾滋病).
     pub noun: bool,
-    /// jieba tags the word a transliterated name (nrt: 科爾, 威爾).
+    /// jieba tags the word a name but it has no Chinese name's shape, so
+    /// it is foreign (nrt, nr: 科爾, 科恩).
     pub foreign: bool,
     /// The general word is one jieba tags as a place (扎根, 大江): an
     /// everyday word that may still name a small place before a unit.
@@ -112,6 +113,12 @@ impl Lexicon {
             given: HashMap::default(),
             transliteration: Vec::new(),
         };
+        lexicon.transliteration = include_str!("../../../dictionaries/zhtext/transliteration.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::chars)
+            .collect();
+        lexicon.transliteration.sort_unstable();
         let number = |s: &str| s.parse::<u32>().unwrap_or(1);
         for (word, freq) in rows(include_str!("../../../dictionaries/jieba/places.txt")) {
             lexicon.insert(word, |info| info.place = number(freq));
@@ -128,11 +135,16 @@ impl Lexicon {
         }
         for (word, rest) in rows(include_str!("../../../dictionaries/jieba/words.txt")) {
             let (freq, tag) = rest.split_once('\t').unwrap_or((rest, ""));
+            // jieba's nr words without a name's shape are mostly everyday
+            // words (青少年, 光榮); spelled in transliteration characters
+            // they are foreign names (科恩).
+            let foreign = matches!(tag, "nrt" | "nrfg")
+                || tag == "nr" && word.chars().all(|c| lexicon.transliteration.binary_search(&c).is_ok());
             lexicon.insert(word, |info| {
                 info.word = number(freq);
                 info.verb = tag.starts_with('v');
-                info.noun = tag.starts_with('n') && tag != "nrt" || tag == "vn";
-                info.foreign = tag == "nrt";
+                info.foreign = foreign;
+                info.noun = tag.starts_with('n') && !tag.starts_with("nr") || tag == "vn";
                 info.place_like = tag == "ns";
             });
         }
@@ -159,12 +171,6 @@ impl Lexicon {
                 lexicon.given.insert(c, score);
             }
         }
-        lexicon.transliteration = include_str!("../../../dictionaries/zhtext/transliteration.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::chars)
-            .collect();
-        lexicon.transliteration.sort_unstable();
         lexicon.roots = (CJK_START..CJK_END)
             .map(|cp| char::from_u32(cp).and_then(|c| lexicon.edges.get(&(0, c)).copied()).unwrap_or(0))
             .collect();

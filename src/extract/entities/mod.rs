@@ -263,6 +263,10 @@ mod tests {
         assert!(has("德國總理科爾和意大利總理普羅迪", Person, "科爾"));
         assert!(has("開羅1月8日電（記者安江）中東地區", Person, "安江"));
         assert!(has("表彰59個廣播電視先進縣李鵬總理致信祝賀", Person, "李鵬"));
+        // Foreign names jieba lists, whatever their characters; a
+        // player's rank after a name.
+        assert!(has("默里先生說，金價能否在", Person, "默里"));
+        assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
         // The subject of a verb at a clause start.
         assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.
@@ -298,6 +302,8 @@ mod tests {
         assert_eq!(people("他陳述了理由，表示祝賀"), 0);
         assert_eq!(people("召開由黨委副書記、分管經濟工作的鎮領導"), 0);
         assert_eq!(people("中華人民共和國主席"), 0);
+        // An ambiguous surname that starts a frequent word.
+        assert_eq!(found("科恩說，他很高興擔任美國"), [(EntityKind::Person, "科恩"), (EntityKind::Place, "美國")]);
         // A function word after a title of many people.
         assert_eq!(people("法國現任領導人都希望大力發展法中關係"), 0);
         // A frequent noun, a given name that is an everyday verb.
@@ -341,6 +347,7 @@ mod tests {
         assert!(has("到拉薩和莫斯科", Place, "莫斯科"));
         assert!(has("中國政府", Place, "中國"));
         assert!(has("東南亞國家", Place, "東南亞"));
+        assert!(has("中國向貝寧提供了可貴的援助", Place, "貝寧"));
         // jieba tags these as places; they are everyday words.
         assert!(found("扎根安家，拓寬廣度，新建城市").iter().all(|(k, _)| *k != Place));
     }

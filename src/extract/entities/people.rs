@@ -175,7 +175,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             continue;
         }
         // A speech verb or a title after the name (錢其琛說, 李鵬總理).
-        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
+        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0) || rank_at(doc, end);
         // The name itself is an everyday word (陳述 is not 陳 + 述 here).
         // jieba files some names as words (周恩來 as a time word): a word of
         // three characters is still a name when its given name reads as one.
@@ -211,7 +211,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         if !(bounded || listed && speech) {
             continue;
         }
-        let confirmed = if word || runs_on || given_word {
+        // Without a title, an ambiguous surname and the next character
+        // that make a frequent word are that word (他很高興擔任: 高興).
+        let word_inside = ambiguous
+            && !titled
+            && doc.starting(i).iter().any(|w| w.end > given_from && w.end < end && w.info.word >= 500);
+        let confirmed = if word || runs_on || given_word || word_inside {
             false
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
@@ -250,6 +255,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     best.map(|(_, end)| Person { span: i..end, title, foreign: false })
 }
 
+/// Whether a player's rank starts at `at` (常昊八段, 葉桂五段): a title
+/// written after the name.
+fn rank_at(doc: &Doc<'_>, at: usize) -> bool {
+    "初一二三四五六七八九".contains(doc.at(at)) && doc.at(at + 1) == '段'
+}
+
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
 /// verb or title after it or at a clause start.
 fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
@@ -269,14 +280,28 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
-    if run < 2 {
-        return None;
-    }
     if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
         return None;
     }
     let title = title_before(doc, i);
+    // A foreign name jieba lists (默里, 科恩), whatever its characters,
+    // with a listed title before it or a speech verb after it, unless it
+    // is the start of a longer one (阿拉 in 阿拉法特).
+    let listed = doc
+        .longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0)
+        .filter(|w| !doc.lexicon.is_transliteration(doc.at(w.end)));
+    if let Some(name) = listed {
+        let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
+        let speech = doc.starting(name.end).iter().any(|w| w.info.cues & SPEECH != 0);
+        let starts_word = doc.starting(i).iter().any(|w| w.end > name.end && w.info.word > 0);
+        if !starts_word && (listed_title || speech) {
+            return Some(Person { span: i..name.end, title, foreign: true });
+        }
+    }
+    let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
+    if run < 2 {
+        return None;
+    }
     if run == 2 {
         // Two characters (利維, 恩佐, 科爾): only a word no list knows, or
         // one jieba lists as a foreign name, with a listed title before it
@@ -609,9 +634,13 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let scores: Vec<i32> = (surname.end..span.end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
     let sum: i32 = scores.iter().sum();
     // As in `chinese_name`: a word of three characters whose given name
-    // reads as one is still a name (周恩來).
-    let word = doc.info(span.start, span.end).is_some_and(|w| w.word > 0 && (given == 1 || sum < 0));
+    // reads as one is still a name (周恩來), unless it is a frequent noun
+    // (紀念堂).
+    let word = doc
+        .info(span.start, span.end)
+        .is_some_and(|w| w.word > 0 && (given == 1 || sum < 0 || w.noun && w.word >= 100));
     (1..=2).contains(&given)
+        && !NEVER_LAST.contains(doc.at(span.end - 1))
         && scores.iter().all(|&s| s >= FLOOR)
         && !word
         && !doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0)
