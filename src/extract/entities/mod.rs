@@ -267,6 +267,8 @@ mod tests {
         // player's rank after a name.
         assert!(has("默里先生說，金價能否在", Person, "默里"));
         assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
+        // A name joined by a conjunction to a person.
+        assert!(has("女隊教練員分別是黃玉斌和陸善真。此次", Person, "陸善真"));
         // The subject of a verb at a clause start.
         assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.

@@ -610,6 +610,35 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
                 items.push(from..end);
             }
         }
+        // A name joined to the person by a conjunction (雷恪生和方青卓在,
+        // 黃玉斌和陸善真): three or two characters with a name's shape that
+        // no word runs across.
+        // Of two readings, the one that ends where the clause goes on
+        // (陸善真。), else the one whose last character is likelier in a
+        // name (田亮 before 能).
+        let last_score = |r: &Range<usize>| {
+            let ends = !doc.is_name_char(r.end) || CLAUSE_VERBS.contains(doc.at(r.end));
+            (ends, doc.lexicon.given_score(doc.at(r.end - 1)))
+        };
+        let inside = |r: &Range<usize>| (r.start..r.end).any(|k| doc.starting(k).iter().any(|w| w.end > r.end));
+        if AND.contains(doc.at(person.span.end)) {
+            let from = person.span.end + 1;
+            let after = [3, 2]
+                .into_iter()
+                .map(|n| from..from + n)
+                .filter(|r| name_shaped(doc, r) && !doc.is_function(r.end - 1) && !inside(r))
+                .max_by_key(last_score);
+            items.extend(after);
+        }
+        if person.span.start >= 3 && AND.contains(doc.at(person.span.start - 1)) {
+            let end = person.span.start - 1;
+            let before = [3, 2]
+                .into_iter()
+                .map(|n| end.saturating_sub(n)..end)
+                .filter(|r| name_shaped(doc, r) && name_boundary(doc, r.start) && !doc.word_across(r.start + 1, 100))
+                .max_by_key(last_score);
+            items.extend(before);
+        }
         for item in items {
             if name_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
                 found.push(Person { span: item, title: None, foreign: false });
@@ -621,9 +650,15 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
+/// Conjunctions that join two names (江澤民和李鵬).
+const AND: &str = "和与及同跟";
+
 /// Whether `span` is a surname (not an ambiguous one) and one or two
 /// plausible given characters, and not an everyday word.
 fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    if !(span.start..span.end).all(|k| super::doc::is_han(doc.at(k))) {
+        return false;
+    }
     let Some(surname) = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end < span.end) else {
         return false;
     };
