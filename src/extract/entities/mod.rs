@@ -306,6 +306,11 @@ mod tests {
         assert_eq!(people("中華人民共和國主席"), 0);
         // An ambiguous surname that starts a frequent word.
         assert_eq!(found("科恩說，他很高興擔任美國"), [(EntityKind::Person, "科恩"), (EntityKind::Place, "美國")]);
+        // A word and a place suffix, a title or speech verb, are no given
+        // name (紀念堂 after 主席, 何 + 大爺, 時強調).
+        assert_eq!(found("瞻仰毛主席紀念堂"), [(EntityKind::Person, "毛")]);
+        assert_eq!(found("何大爺說"), [(EntityKind::Person, "何")]);
+        assert_eq!(people("他在會見時強調"), 0);
         // A function word after a title of many people.
         assert_eq!(people("法國現任領導人都希望大力發展法中關係"), 0);
         // A frequent noun, a given name that is an everyday verb.

@@ -25,7 +25,7 @@ const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在的和与每最�
 
 /// Characters that end the names of places, buildings, groups and things,
 /// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
-const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部摄都";
+const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部摄都庙寺殿";
 
 /// Characters of `NEVER_LAST` that do end some given names (張宿堂,
 /// 王玉樓): after a title they may.
@@ -150,11 +150,16 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // 王輝以2∶0, 譚彥迎出門: a function character or an unlikely last
         // character ends the name before it.
         // A title before the name vouches for the last character
-        // (記者張宿堂), unless the name is a listed word's start.
+        // (記者張宿堂), not for a word and a suffix (紀念 + 堂: jieba files
+        // 紀念堂 nr).
         let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
+        let stem_word = doc.info(i, end - 1).is_some_and(|w| w.word >= 100);
         if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
-            || NEVER_LAST.contains(doc.at(end - 1)) && (title.is_none() || !NAMES_MAY_END.contains(doc.at(end - 1)))
+            || NEVER_LAST.contains(doc.at(end - 1))
+                && (title.is_none() || stem_word || !NAMES_MAY_END.contains(doc.at(end - 1)))
             || len == 2 && doc.is_function(end - 1) && !listed
+            // A title or speech verb is no given name (何大爺, 時強調).
+            || doc.starting(given_from).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0 && w.end - w.start >= 2)
         {
             continue;
         }
