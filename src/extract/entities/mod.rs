@@ -267,6 +267,9 @@ mod tests {
         // player's rank after a name.
         assert!(has("默里先生說，金價能否在", Person, "默里"));
         assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
+        // A married name with two surnames; a listed name ending a list.
+        assert!(has("政務司司長陳方安生說", Person, "陳方安生"));
+        assert!(has("劉少奇、朱德、鄧小平等中央領導", Person, "鄧小平"));
         // A name joined by a conjunction to a person.
         assert!(has("女隊教練員分別是黃玉斌和陸善真。此次", Person, "陸善真"));
         // The subject of a verb at a clause start.
@@ -311,6 +314,8 @@ mod tests {
         assert_eq!(found("瞻仰毛主席紀念堂"), [(EntityKind::Person, "毛")]);
         assert_eq!(found("何大爺說"), [(EntityKind::Person, "何")]);
         assert_eq!(people("他在會見時強調"), 0);
+        // A speech verb after a title is no name.
+        assert_eq!(people("觀看文藝演出的老同志祝賀新春。"), 0);
         // A function word after a title of many people.
         assert_eq!(people("法國現任領導人都希望大力發展法中關係"), 0);
         // A frequent noun, a given name that is an everyday verb.

@@ -158,8 +158,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             || NEVER_LAST.contains(doc.at(end - 1))
                 && (title.is_none() || stem_word || !NAMES_MAY_END.contains(doc.at(end - 1)))
             || len == 2 && doc.is_function(end - 1) && !listed
-            // A title or speech verb is no given name (何大爺, 時強調).
+            // A title or speech verb is no given name (何大爺, 時強調), nor
+            // the whole name (祝賀).
             || doc.starting(given_from).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0 && w.end - w.start >= 2)
+            || doc.info(i, end).is_some_and(|w| w.cues & (TITLE | SPEECH) != 0)
         {
             continue;
         }
@@ -177,6 +179,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // they count only with a given name that is a name's in most uses.
         let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 50);
         if scores.iter().any(|&s| s < FLOOR) && !known {
+            continue;
+        }
+        // A listed name of two characters before a word (李鵬 + 笑著):
+        // not a longer unlisted one.
+        if len == 2
+            && !listed
+            && doc.info(i, end - 1).is_some_and(|w| w.person > 0)
+            && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 30)
+        {
             continue;
         }
         // A speech verb or a title after the name (錢其琛說, 李鵬總理).
@@ -257,7 +268,33 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             }
         }
     }
-    best.map(|(_, end)| Person { span: i..end, title, foreign: false })
+    best.map(|(_, end)| Person { span: i..double_surname(doc, i, end).unwrap_or(end), title, foreign: false })
+}
+
+/// A married woman's name in Hong Kong style, her husband's surname before
+/// her own (陳方安生, 范徐麗泰), read as a surname and two given
+/// characters: the whole name, when the text goes on after it.
+fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
+    if end != i + 3 {
+        return None;
+    }
+    let second = doc.longest(i + 1, |w| w.info.cues & SURNAME != 0 && w.end == i + 2)?;
+    let four = i + 4;
+    let scores = (i + 2..four).map(|k| doc.lexicon.given_score(doc.at(k)));
+    let given_ok = (i + 2..four).all(|k| super::doc::is_han(doc.at(k)))
+        && scores.clone().all(|s| s >= FLOOR)
+        && doc.lexicon.given_score(doc.at(four - 1)) >= 0
+        && !doc.is_function(four - 1)
+        && !NEVER_LAST.contains(doc.at(four - 1));
+    // A speech verb or title after it; the end of a clause will do when the
+    // second surname is no everyday character.
+    let speech = doc
+        .starting(four)
+        .iter()
+        .any(|w| w.info.cues & (SPEECH | TITLE) != 0 && (w.end - w.start >= 2 || matches!(doc.at(four), '说' | '称')));
+    let clause_end = !doc.is_name_char(four) && second.info.cues & SURNAME_AMBIGUOUS == 0;
+    let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
+    (single && given_ok && (speech || clause_end) && !doc.word_across(four, 100)).then_some(four)
 }
 
 /// Whether a player's rank starts at `at` (常昊八段, 葉桂五段): a title
@@ -450,27 +487,7 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         // of the first and start of the last.
         let last = items.len().saturating_sub(1);
         let names: Vec<Option<Range<usize>>> =
-            items
-                .iter()
-                .enumerate()
-                .map(|(k, item)| {
-                    let span = item.run.clone();
-                    let whole = item.whole && span.len() <= 4;
-                    if k == 0 && k < last && !whole {
-                        [3, 2, 4]
-                            .into_iter()
-                            .filter(|&n| n <= span.len())
-                            .map(|n| span.end - n..span.end)
-                            .find(|r| name_shaped(doc, r) && (r.start == span.start || !doc.word_across(r.start, 100)))
-                    } else if k == last && !whole {
-                        [3, 2, 4].into_iter().filter(|&n| n <= span.len()).map(|n| span.start..span.start + n).find(
-                            |r| name_shaped(doc, r) && !doc.is_function(r.end - 1) && !doc.word_across(r.end, 100),
-                        )
-                    } else {
-                        (span.len() <= 4 && name_shaped(doc, &span)).then_some(span)
-                    }
-                })
-                .collect();
+            items.iter().enumerate().map(|(k, item)| item_name(doc, item, k == 0 && k < last, k == last)).collect();
         let shaped = names.iter().filter(|n| n.is_some()).count();
         let of_names = items.len() >= 3 && shaped * 3 >= items.len() * 2;
         for (item, name) in items.iter().zip(names) {
@@ -501,6 +518,31 @@ fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let surname = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end <= span.end).is_some();
     let listed = doc.info(span.start, span.end).is_some_and(|w| w.word | w.place | w.org != 0 || w.cues != 0);
     !listed && (span.len() <= 4 && surname || (2..=3).contains(&span.len()))
+}
+
+/// The name of a list item: the whole item in the middle, a name-shaped
+/// end of the `first` (after a title) and start of the `last` (running on
+/// into the sentence: a listed name first, 鄧小平 before 等, then one no
+/// word runs out of).
+fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool) -> Option<Range<usize>> {
+    let span = item.run.clone();
+    if item.whole && span.len() <= 4 || !first && !last {
+        return (span.len() <= 4 && name_shaped(doc, &span)).then_some(span);
+    }
+    let lengths = [3, 2, 4].into_iter().filter(|&n| n <= span.len());
+    if first {
+        return lengths
+            .map(|n| span.end - n..span.end)
+            .find(|r| name_shaped(doc, r) && (r.start == span.start || !doc.word_across(r.start, 100)));
+    }
+    let listed = |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.person > 0);
+    let prefixes: Vec<Range<usize>> = lengths.map(|n| span.start..span.start + n).collect();
+    let runs_out = |r: &Range<usize>| doc.is_function(r.end - 1) || doc.word_across(r.end, 100);
+    prefixes
+        .iter()
+        .find(|r| listed(r) && name_shaped(doc, r))
+        .or_else(|| prefixes.iter().find(|r| name_shaped(doc, r) && !runs_out(r)))
+        .cloned()
 }
 
 /// One item of a list separated by 、.
