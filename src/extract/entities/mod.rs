@@ -270,6 +270,11 @@ mod tests {
         // A married name with two surnames; a listed name ending a list.
         assert!(has("政務司司長陳方安生說", Person, "陳方安生"));
         assert!(has("劉少奇、朱德、鄧小平等中央領導", Person, "鄧小平"));
+        // Any name before a form of address; a nickname with 阿; a rare
+        // foreign word after a title.
+        assert!(has("小平同志眼觀六路", Person, "小平"));
+        assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
+        assert!(has("以色列內閣自外長利維辭職後", Person, "利維"));
         // A name joined by a conjunction to a person.
         assert!(has("女隊教練員分別是黃玉斌和陸善真。此次", Person, "陸善真"));
         // The subject of a verb at a clause start.
@@ -314,6 +319,9 @@ mod tests {
         assert_eq!(found("瞻仰毛主席紀念堂"), [(EntityKind::Person, "毛")]);
         assert_eq!(found("何大爺說"), [(EntityKind::Person, "何")]);
         assert_eq!(people("他在會見時強調"), 0);
+        // Words before a form of address, a foreign name's start.
+        assert_eq!(people("看望孤寡老人和一些同志"), 0);
+        assert_eq!(people("會見了阿齊茲先生"), 1);
         // A speech verb after a title is no name.
         assert_eq!(people("觀看文藝演出的老同志祝賀新春。"), 0);
         // A function word after a title of many people.

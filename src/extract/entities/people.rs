@@ -50,6 +50,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         let after_org = i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1));
         let chinese = familiar_name(doc, i)
             .or_else(|| chinese_name(doc, i, after_org))
+            .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let person = chinese
             .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
@@ -319,6 +320,35 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
+/// Forms of address written after a name (小平同志, 默里先生).
+const ADDRESS: [&str; 5] = ["同志", "先生", "女士", "小姐", "夫人"];
+
+/// A name of two or three characters, of any shape, before a form of
+/// address (小平同志, 阿木先生) or, as a nickname with 阿 (阿木), after a
+/// title or before a speech verb: not a word, place or organisation.
+fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    let title = title_before(doc, i);
+    // After punctuation or a title, not after a function word (一些陳同志).
+    let punctuated = i == 0 || !super::doc::is_han(doc.at(i - 1));
+    if title.is_none() && !punctuated {
+        return None;
+    }
+    let plain = |end: usize| {
+        (i..end).all(|k| doc.is_name_char(k))
+            && doc.info(i, end).is_none_or(|w| w.word < 100 && w.place | w.org == 0 && w.cues == 0)
+            && !doc.starting(i).iter().any(|w| w.end > end && w.info.word > 0)
+    };
+    let addressed = |end: usize| ADDRESS.iter().any(|a| a.chars().enumerate().all(|(k, c)| doc.at(end + k) == c));
+    if let Some(end) = [i + 2, i + 3].into_iter().find(|&end| plain(end) && addressed(end)) {
+        return Some(Person { span: i..end, title, foreign: false });
+    }
+    let end = i + 2;
+    let speech = doc.starting(end).iter().any(|w| w.info.cues & SPEECH != 0);
+    // Not the start of a foreign name (阿齊茲).
+    let nickname = doc.at(i) == '阿' && !doc.lexicon.is_transliteration(doc.at(end));
+    (nickname && plain(end) && (title.is_some() || speech)).then_some(Person { span: i..end, title, foreign: false })
+}
+
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
@@ -352,7 +382,9 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let speech = doc.starting(i + 2).iter().any(|w| w.info.cues & SPEECH != 0);
         let info = doc.info(i, i + 2);
         let foreign = info.is_some_and(|w| w.foreign && w.place | w.org == 0);
-        let known = info.is_some_and(|w| w.word | w.place | w.org | w.person != 0 || w.cues != 0);
+        // A rare word after a title is a name (外長利維).
+        let min_word = if listed_title { 100 } else { 1 };
+        let known = info.is_some_and(|w| w.word >= min_word || w.place | w.org | w.person != 0 || w.cues != 0);
         let starts_word = doc.starting(i).iter().any(|w| w.end > i + 2 && w.info.word > 0);
         return ((!known || foreign) && !starts_word && (listed_title || speech)).then_some(Person {
             span: i..i + 2,
