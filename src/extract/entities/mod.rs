@@ -229,6 +229,10 @@ mod tests {
         found(text).contains(&(kind, name))
     }
 
+    fn people_in(text: &str) -> usize {
+        found(text).iter().filter(|(k, _)| *k == EntityKind::Person).count()
+    }
+
     #[test]
     fn people_by_title_speech_clause_and_statistics() {
         use EntityKind::Person;
@@ -275,6 +279,9 @@ mod tests {
         assert!(has("小平同志眼觀六路", Person, "小平"));
         assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
         assert!(has("以色列內閣自外長利維辭職後", Person, "利維"));
+        // A name said twice in a document, though never with context.
+        assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
+        assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);
         // A name joined by a conjunction to a person.
         assert!(has("女隊教練員分別是黃玉斌和陸善真。此次", Person, "陸善真"));
         // The subject of a verb at a clause start.

@@ -21,15 +21,19 @@ pub(super) struct Person {
 
 /// Characters after a name at the start of a clause that make the name's
 /// reading likely (”范世通是…, 蔡嘉俊也…, 孔玲的…).
-const CLAUSE_VERBS: &str = "是也则就还曾又一已正将在的和与每最都说";
+const CLAUSE_VERBS: &[char] =
+    &['是', '也', '则', '就', '还', '曾', '又', '一', '已', '正', '将', '在', '的', '和', '与', '每', '最', '都', '说'];
 
 /// Characters that end the names of places, buildings, groups and things,
 /// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
-const NEVER_LAST: &str = "堂馆区院厂牌族局店市县省镇乡村路街楼场卡证词站所部摄都庙寺殿";
+const NEVER_LAST: &[char] = &[
+    '堂', '馆', '区', '院', '厂', '牌', '族', '局', '店', '市', '县', '省', '镇', '乡', '村', '路', '街', '楼', '场',
+    '卡', '证', '词', '站', '所', '部', '摄', '都', '庙', '寺', '殿',
+];
 
 /// Characters of `NEVER_LAST` that do end some given names (張宿堂,
 /// 王玉樓): after a title they may.
-const NAMES_MAY_END: &str = "堂楼";
+const NAMES_MAY_END: &[char] = &['堂', '楼'];
 
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
@@ -66,6 +70,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     standalone(doc, &mut found, &taken, &places);
     name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
+    repeated(doc, &mut found, &taken, &places);
     join_dotted(doc, &mut found);
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&'a [char]>> = HashMap::new();
@@ -140,7 +145,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     // 毛主席, 孫先生, 張副主任.
     let title_after = |at: usize| {
         let is_title = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & TITLE != 0);
-        is_title(at) || "副正代".contains(doc.at(at)) && is_title(at + 1)
+        is_title(at) || matches!(doc.at(at), '副' | '正' | '代') && is_title(at + 1)
     };
     if bounded && title_after(given_from) && !ambiguous && surname.info.place == 0 {
         return Some(Person { span: i..given_from, title, foreign: false });
@@ -156,8 +161,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
         let stem_word = doc.info(i, end - 1).is_some_and(|w| w.word >= 100);
         if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
-            || NEVER_LAST.contains(doc.at(end - 1))
-                && (title.is_none() || stem_word || !NAMES_MAY_END.contains(doc.at(end - 1)))
+            || NEVER_LAST.contains(&doc.at(end - 1))
+                && (title.is_none() || stem_word || !NAMES_MAY_END.contains(&doc.at(end - 1)))
             || len == 2 && doc.is_function(end - 1) && !listed
             // A title or speech verb is no given name (何大爺, 時強調), nor
             // the whole name (祝賀).
@@ -222,7 +227,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         // (辛勤, 祝賀).
         let verb_after = !(len == 1 && listed) && doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
         let clause = !doc.is_function(i.wrapping_sub(1))
-            && (CLAUSE_VERBS.contains(doc.at(end)) || verb_after)
+            && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
             && doc.left_boundary(i);
         let context = titled || speech;
         if !(bounded || listed && speech) {
@@ -286,7 +291,7 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
         && scores.clone().all(|s| s >= FLOOR)
         && doc.lexicon.given_score(doc.at(four - 1)) >= 0
         && !doc.is_function(four - 1)
-        && !NEVER_LAST.contains(doc.at(four - 1));
+        && !NEVER_LAST.contains(&doc.at(four - 1));
     // A speech verb or title after it; the end of a clause will do when the
     // second surname is no everyday character.
     let speech = doc
@@ -301,7 +306,7 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
 /// Whether a player's rank starts at `at` (常昊八段, 葉桂五段): a title
 /// written after the name.
 fn rank_at(doc: &Doc<'_>, at: usize) -> bool {
-    "初一二三四五六七八九".contains(doc.at(at)) && doc.at(at + 1) == '段'
+    matches!(doc.at(at), '初' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九') && doc.at(at + 1) == '段'
 }
 
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
@@ -316,7 +321,7 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     }
     let end = i + 2;
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
-    let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(doc.at(end));
+    let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(&doc.at(end));
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
@@ -327,6 +332,18 @@ const ADDRESS: [&str; 5] = ["同志", "先生", "女士", "小姐", "夫人"];
 /// address (小平同志, 阿木先生) or, as a nickname with 阿 (阿木), after a
 /// title or before a speech verb: not a word, place or organisation.
 fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    // The cheap tests first: this runs wherever no other name starts.
+    let addressed = |end: usize| {
+        matches!(doc.at(end), '同' | '先' | '女' | '小' | '夫')
+            && ADDRESS.iter().any(|a| a.chars().enumerate().all(|(k, c)| doc.at(end + k) == c))
+    };
+    let ends = [i + 2, i + 3].into_iter().filter(|&end| addressed(end));
+    // Not the start of a foreign name (阿齊茲).
+    let nickname = doc.at(i) == '阿' && !doc.lexicon.is_transliteration(doc.at(i + 2));
+    let mut ends = ends.peekable();
+    if ends.peek().is_none() && !nickname {
+        return None;
+    }
     let title = title_before(doc, i);
     // After punctuation or a title, not after a function word (一些陳同志).
     let punctuated = i == 0 || !super::doc::is_han(doc.at(i - 1));
@@ -338,14 +355,11 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             && doc.info(i, end).is_none_or(|w| w.word < 100 && w.place | w.org == 0 && w.cues == 0)
             && !doc.starting(i).iter().any(|w| w.end > end && w.info.word > 0)
     };
-    let addressed = |end: usize| ADDRESS.iter().any(|a| a.chars().enumerate().all(|(k, c)| doc.at(end + k) == c));
-    if let Some(end) = [i + 2, i + 3].into_iter().find(|&end| plain(end) && addressed(end)) {
+    if let Some(end) = ends.find(|&end| plain(end)) {
         return Some(Person { span: i..end, title, foreign: false });
     }
     let end = i + 2;
     let speech = doc.starting(end).iter().any(|w| w.info.cues & SPEECH != 0);
-    // Not the start of a foreign name (阿齊茲).
-    let nickname = doc.at(i) == '阿' && !doc.lexicon.is_transliteration(doc.at(end));
     (nickname && plain(end) && (title.is_some() || speech)).then_some(Person { span: i..end, title, foreign: false })
 }
 
@@ -406,7 +420,10 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// Characters that end words for people's roles (委員, 演員, 連長, 教師,
 /// 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部): such a word before a
 /// name is its title.
-const ROLE_ENDINGS: &str = "员长师家手工户模官兵士民女部者童亲妻夫姐妹哥弟爷奶叔姨舅祖";
+const ROLE_ENDINGS: &[char] = &[
+    '员', '长', '师', '家', '手', '工', '户', '模', '官', '兵', '士', '民', '女', '部', '者', '童', '亲', '妻', '夫',
+    '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
+];
 
 /// The title or role written right before `i`.
 fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
@@ -416,13 +433,13 @@ fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
                 || w.end - w.start >= 2
                     && w.info.word > 0
                     && !w.info.place_like
-                    && ROLE_ENDINGS.contains(doc.at(w.end - 1))
+                    && ROLE_ENDINGS.contains(&doc.at(w.end - 1))
         })
         .map(|w| w.start..w.end)
         .or_else(|| {
             // A word and an agent suffix no lexicon lists as one word
             // (偵查員, 投遞員, 飼養員).
-            let suffix = i.checked_sub(1).filter(|&k| AGENT_SUFFIXES.contains(doc.at(k)))?;
+            let suffix = i.checked_sub(1).filter(|&k| AGENT_SUFFIXES.contains(&doc.at(k)))?;
             doc.ending(suffix)
                 .find(|w| w.end - w.start >= 2 && w.info.word > 0 && w.info.place == 0)
                 .map(|w| w.start..i)
@@ -430,18 +447,18 @@ fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
 }
 
 /// Characters that make a word into a person doing it (偵查 + 員).
-const AGENT_SUFFIXES: &str = "员师官";
+const AGENT_SUFFIXES: &[char] = &['员', '师', '官'];
 
 /// Names standing alone between delimiters: a credit in brackets
 /// (（陳小波）), a byline on its own line, an item before 等.
 fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
-    const OPEN: &str = "（(【[—\n:：";
-    const CLOSE: &str = "）)】]\n等，、。";
+    const OPEN: &[char] = &['（', '(', '【', '[', '—', '\n', ':', '：'];
+    const CLOSE: &[char] = &['）', ')', '】', ']', '\n', '等', '，', '、', '。'];
     let mut i = 0;
     while i < doc.len() {
-        let opens = i == 0 || OPEN.contains(doc.at(i - 1));
+        let opens = i == 0 || OPEN.contains(&doc.at(i - 1));
         let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
-        let closes = end == doc.len() || CLOSE.contains(doc.at(end)) || doc.at(end) == '摄';
+        let closes = end == doc.len() || CLOSE.contains(&doc.at(end)) || doc.at(end) == '摄';
         let span = i..end;
         let name = end > i + 1 && name_shaped(doc, &span) || byline(doc, &span);
         if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
@@ -491,15 +508,18 @@ fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         // After a date or number with its unit (1965年周恩來).
-        || i >= 2 && "年月日号".contains(doc.at(i - 1)) && matches!(doc.at(i - 2), '0'..='9' | '０'..='９')
-        || (PERSON_LEFT.contains(doc.at(i.wrapping_sub(1))) && i > 0
+        || i >= 2 && matches!(doc.at(i - 1), '年' | '月' | '日' | '号') && matches!(doc.at(i - 2), '0'..='9' | '０'..='９')
+        || (PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1))) && i > 0
             || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
             && !doc.word_across(i, 100)
 }
 
 /// One-character verbs and prepositions that take a person as object
 /// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼).
-const PERSON_LEFT: &str = "使用看请叫当致比跟给让找派帮陪送接称问见";
+const PERSON_LEFT: &[char] = &[
+    '使', '用', '看', '请', '叫', '当', '致', '比', '跟', '给', '让', '找', '派', '帮', '陪', '送', '接', '称', '问',
+    '见',
+];
 
 /// Lists of names (魯迅、茅盾、巴金; 王義明（女）、高曉宇為副主任): in a
 /// list separated by 、 of three or more items where at least two thirds
@@ -606,7 +626,7 @@ fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
         let from = at + 1;
         let mut end = from;
         while end < doc.len() && end - from < MAX_RUN {
-            if han(end) || DOTS.contains(doc.at(end)) && han(end + 1) && end > from {
+            if han(end) || DOTS.contains(&doc.at(end)) && han(end + 1) && end > from {
                 end += 1;
             } else {
                 break;
@@ -627,7 +647,7 @@ fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
 }
 
 /// Middle dots between the parts of a foreign name.
-const DOTS: &str = "·•‧・";
+const DOTS: &[char] = &['·', '•', '‧', '・'];
 
 /// A bracketed note starting at `at`: whether it marks a person, and
 /// where the text goes on after it (`at` itself when there is none).
@@ -696,11 +716,11 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         // (陸善真。), else the one whose last character is likelier in a
         // name (田亮 before 能).
         let last_score = |r: &Range<usize>| {
-            let ends = !doc.is_name_char(r.end) || CLAUSE_VERBS.contains(doc.at(r.end));
+            let ends = !doc.is_name_char(r.end) || CLAUSE_VERBS.contains(&doc.at(r.end));
             (ends, doc.lexicon.given_score(doc.at(r.end - 1)))
         };
         let inside = |r: &Range<usize>| (r.start..r.end).any(|k| doc.starting(k).iter().any(|w| w.end > r.end));
-        if AND.contains(doc.at(person.span.end)) {
+        if AND.contains(&doc.at(person.span.end)) {
             let from = person.span.end + 1;
             let after = [3, 2]
                 .into_iter()
@@ -709,7 +729,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
                 .max_by_key(last_score);
             items.extend(after);
         }
-        if person.span.start >= 3 && AND.contains(doc.at(person.span.start - 1)) {
+        if person.span.start >= 3 && AND.contains(&doc.at(person.span.start - 1)) {
             let end = person.span.start - 1;
             let before = [3, 2]
                 .into_iter()
@@ -729,8 +749,65 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
+/// Names said again and again: a surname and two given characters with a
+/// name's shape, standing at a boundary with no word running across it,
+/// written at least twice in the document though never with a title.
+fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
+    let people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
+    let mut seen: HashMap<&[char], Vec<usize>> = HashMap::new();
+    let mut short: HashMap<&[char], Vec<usize>> = HashMap::new();
+    for i in 0..doc.len().saturating_sub(1) {
+        // A surname and one given character, at a clause's edges, three
+        // times or more.
+        let span = i..i + 2;
+        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
+        let edge = !doc.is_name_char(i + 2) || CLAUSE_VERBS.contains(&doc.at(i + 2));
+        if single
+            && edge
+            && doc.left_boundary(i)
+            && !people.overlaps(&span)
+            && !taken.overlaps(&span)
+            && !places.overlaps(&span)
+            && name_shaped(doc, &span)
+            && doc.info(i, i + 2).is_none_or(|w| w.word | w.place | w.org == 0 && w.cues == 0)
+            && doc.lexicon.given_score(doc.at(i + 1)) >= 10
+        {
+            if let Some(name) = doc.chars.get(span) {
+                short.entry(name).or_default().push(i);
+            }
+        }
+    }
+    for starts in short.values().filter(|s| s.len() >= 2) {
+        found.extend(starts.iter().map(|&i| Person { span: i..i + 2, title: None, foreign: false }));
+    }
+    for i in 0..doc.len().saturating_sub(2) {
+        let span = i..i + 3;
+        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
+        if !single
+            || people.overlaps(&span)
+            || taken.overlaps(&span)
+            || places.overlaps(&span)
+            || !name_shaped(doc, &span)
+            || !name_boundary(doc, i)
+            || doc.is_function(i + 2)
+            || doc.word_across(i + 3, 100)
+            || (i + 1..i + 3).map(|k| doc.lexicon.given_score(doc.at(k))).sum::<i32>() < 0
+        {
+            continue;
+        }
+        if let Some(name) = doc.chars.get(span) {
+            seen.entry(name).or_default().push(i);
+        }
+    }
+    for starts in seen.values().filter(|s| s.len() >= 2) {
+        found.extend(starts.iter().map(|&i| Person { span: i..i + 3, title: None, foreign: false }));
+    }
+    found.sort_by_key(|p| p.span.start);
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
 /// Conjunctions that join two names (江澤民和李鵬).
-const AND: &str = "和与及同跟";
+const AND: &[char] = &['和', '与', '及', '同', '跟'];
 
 /// Whether `span` is a surname (not an ambiguous one) and one or two
 /// plausible given characters, and not an everyday word.
@@ -754,7 +831,7 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         .info(span.start, span.end)
         .is_some_and(|w| w.word > 0 && (given == 1 || sum < 0 || w.noun && w.word >= 100));
     (1..=2).contains(&given)
-        && !NEVER_LAST.contains(doc.at(span.end - 1))
+        && !NEVER_LAST.contains(&doc.at(span.end - 1))
         && scores.iter().all(|&s| s >= FLOOR)
         && !word
         && !doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0)
@@ -777,13 +854,13 @@ fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
         (n > 0).then_some(k)
     };
     for person in found.iter_mut() {
-        while DOTS.contains(doc.at(person.span.end)) {
+        while DOTS.contains(&doc.at(person.span.end)) {
             match run(person.span.end, 1) {
                 Some(last) => person.span.end = last + 1,
                 None => break,
             }
         }
-        while person.span.start >= 2 && DOTS.contains(doc.at(person.span.start - 1)) {
+        while person.span.start >= 2 && DOTS.contains(&doc.at(person.span.start - 1)) {
             match run(person.span.start - 1, -1) {
                 Some(first) => person.span.start = first,
                 None => break,
