@@ -329,6 +329,9 @@ mod tests {
         // Words before a form of address, a foreign name's start.
         assert_eq!(people("看望孤寡老人和一些同志"), 0);
         assert_eq!(people("會見了阿齊茲先生"), 1);
+        // A people or a language in transliteration.
+        assert!(!found("代表有熊輝銀、達列力汗（哈薩克族）、買買提").contains(&(EntityKind::Person, "哈薩克")));
+        assert_eq!(people("介紹維吾爾、哈薩克族、回族的風俗"), 0);
         // A speech verb after a title is no name.
         assert_eq!(people("觀看文藝演出的老同志祝賀新春。"), 0);
         // A function word after a title of many people.

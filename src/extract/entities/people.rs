@@ -410,7 +410,9 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let known = doc.info(i, end).is_some_and(|w| w.person > 0);
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
-        if !word && (known || (speech || title.is_some()) && end == i + run) {
+        // A people, language or creed (哈薩克族, 庫爾德語) is no person.
+        let group = matches!(doc.at(end), '族' | '语' | '教' | '派');
+        if !word && !group && (known || (speech || title.is_some()) && end == i + run) {
             return Some(Person { span: i..end, title, foreign: true });
         }
     }
