@@ -179,12 +179,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         if doc.starting(i).iter().any(|w| longer(&w)) {
             continue;
         }
-        let scores: Vec<i32> = (given_from..end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
-        let sum: i32 = scores.iter().sum();
+        let scores = || (given_from..end).map(|k| doc.lexicon.given_score(doc.at(k)));
+        let sum: i32 = scores().sum();
         // jieba's names of two characters are mostly everyday words (祝賀):
         // they count only with a given name that is a name's in most uses.
         let known = listed && (len == 2 || doc.left_boundary(i) && sum >= 50);
-        if scores.iter().any(|&s| s < FLOOR) && !known {
+        if scores().any(|s| s < FLOOR) && !known {
             continue;
         }
         // A listed name of two characters before a word (李鵬 + 笑著):
@@ -756,54 +756,53 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
 /// written at least twice in the document though never with a title.
 fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
     let people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
+    let free = |span: &Range<usize>| !people.overlaps(span) && !taken.overlaps(span) && !places.overlaps(span);
+    // Names of two characters (a surname and one given character) at a
+    // clause's edges, and of three anywhere a name may start.
     let mut seen: HashMap<&[char], Vec<usize>> = HashMap::new();
-    let mut short: HashMap<&[char], Vec<usize>> = HashMap::new();
     for i in 0..doc.len().saturating_sub(1) {
-        // A surname and one given character, at a clause's edges, three
-        // times or more.
-        let span = i..i + 2;
-        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
-        let edge = !doc.is_name_char(i + 2) || CLAUSE_VERBS.contains(&doc.at(i + 2));
-        if single
-            && edge
-            && doc.left_boundary(i)
-            && !people.overlaps(&span)
-            && !taken.overlaps(&span)
-            && !places.overlaps(&span)
-            && name_shaped(doc, &span)
-            && doc.info(i, i + 2).is_none_or(|w| w.word | w.place | w.org == 0 && w.cues == 0)
-            && doc.lexicon.given_score(doc.at(i + 1)) >= 10
-        {
-            if let Some(name) = doc.chars.get(span) {
-                short.entry(name).or_default().push(i);
-            }
-        }
-    }
-    for starts in short.values().filter(|s| s.len() >= 2) {
-        found.extend(starts.iter().map(|&i| Person { span: i..i + 2, title: None, foreign: false }));
-    }
-    for i in 0..doc.len().saturating_sub(2) {
-        let span = i..i + 3;
-        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
-        if !single
-            || people.overlaps(&span)
-            || taken.overlaps(&span)
-            || places.overlaps(&span)
-            || !name_shaped(doc, &span)
-            || !name_boundary(doc, i)
-            || doc.is_function(i + 2)
-            || doc.word_across(i + 3, 100)
-            || (i + 1..i + 3).map(|k| doc.lexicon.given_score(doc.at(k))).sum::<i32>() < 0
-        {
+        // The cheap tests first: this looks at every surname.
+        if !doc.is_name_char(i) || people.overlaps(&(i..i + 1)) {
             continue;
         }
-        if let Some(name) = doc.chars.get(span) {
-            seen.entry(name).or_default().push(i);
+        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
+        if !single {
+            continue;
+        }
+        let first = doc.lexicon.given_score(doc.at(i + 1));
+        let edge = !doc.is_name_char(i + 2) || CLAUSE_VERBS.contains(&doc.at(i + 2));
+        let two = i..i + 2;
+        if edge
+            && first >= 10
+            && doc.left_boundary(i)
+            && free(&two)
+            && name_shaped(doc, &two)
+            && doc.info(i, i + 2).is_none_or(|w| w.word | w.place | w.org == 0 && w.cues == 0)
+        {
+            seen.entry(doc.chars.get(two.clone()).unwrap_or(&[])).or_default().push(i);
+        }
+        let three = i..i + 3;
+        if three.end <= doc.len()
+            && !doc.is_function(i + 2)
+            && first + doc.lexicon.given_score(doc.at(i + 2)) >= 0
+            && free(&three)
+            && name_shaped(doc, &three)
+            && name_boundary(doc, i)
+            && !doc.word_across(i + 3, 100)
+        {
+            seen.entry(doc.chars.get(three).unwrap_or(&[])).or_default().push(i);
         }
     }
-    for starts in seen.values().filter(|s| s.len() >= 2) {
-        found.extend(starts.iter().map(|&i| Person { span: i..i + 3, title: None, foreign: false }));
-    }
+    let mut more: Vec<Person> = seen
+        .iter()
+        .filter(|(name, starts)| !name.is_empty() && starts.len() >= 2)
+        .flat_map(|(name, starts)| {
+            starts.iter().map(|&i| Person { span: i..i + name.len(), title: None, foreign: false })
+        })
+        .collect();
+    // In text order, the longer reading first where two start together.
+    more.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+    found.extend(more);
     found.sort_by_key(|p| p.span.start);
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
@@ -824,8 +823,8 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         return false;
     }
     let given = span.end - surname.end;
-    let scores: Vec<i32> = (surname.end..span.end).map(|k| doc.lexicon.given_score(doc.at(k))).collect();
-    let sum: i32 = scores.iter().sum();
+    let scores = || (surname.end..span.end).map(|k| doc.lexicon.given_score(doc.at(k)));
+    let sum: i32 = scores().sum();
     // As in `chinese_name`: a word of three characters whose given name
     // reads as one is still a name (周恩來), unless it is a frequent noun
     // (紀念堂).
@@ -834,7 +833,7 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         .is_some_and(|w| w.word > 0 && (given == 1 || sum < 0 || w.noun && w.word >= 100));
     (1..=2).contains(&given)
         && !NEVER_LAST.contains(&doc.at(span.end - 1))
-        && scores.iter().all(|&s| s >= FLOOR)
+        && scores().all(|s| s >= FLOOR)
         && !word
         && !doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0)
 }
