@@ -1,9 +1,12 @@
 //! People: a surname (single or compound) and one or two given-name
 //! characters, scored by how often jieba's names use those characters, and
-//! confirmed by context — a title before (董事長伍炳亮), a speech verb after
-//! (陳健宇表示), a name already known — or by strong statistics at a clear
-//! boundary. Foreign names are runs of transliteration characters with
-//! context.
+//! confirmed by context — a title or role before (董事長伍炳亮), a speech
+//! verb, title or rank after (陳健宇表示, 常昊八段), a clause it is the
+//! subject of, a name already known — or by strong statistics at a clear
+//! boundary. Names also come from lists (魯迅、茅盾、巴金; notes like
+//! （女）), bylines, conjunctions with a person, forms of address (小平同志)
+//! and repetition. Foreign names are runs of transliteration characters,
+//! or names jieba lists, with context.
 
 use super::doc::{Cover, Doc};
 use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, TITLE};
@@ -154,10 +157,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     for len in [2usize, 1] {
         let end = given_from + len;
         // 王輝以2∶0, 譚彥迎出門: a function character or an unlikely last
-        // character ends the name before it.
-        // A title before the name vouches for the last character
-        // (記者張宿堂), not for a word and a suffix (紀念 + 堂: jieba files
-        // 紀念堂 nr).
+        // character ends the name before it. A title before the name vouches
+        // for the last character (記者張宿堂), not for a word and a suffix
+        // (紀念 + 堂: jieba files 紀念堂 nr).
         let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
         let stem_word = doc.info(i, end - 1).is_some_and(|w| w.word >= 100);
         if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
@@ -419,9 +421,9 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     None
 }
 
-/// Characters that end words for people's roles (委員, 演員, 連長, 教師,
-/// 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部): such a word before a
-/// name is its title.
+/// Characters that end words for people's roles and kin (委員, 演員, 連長,
+/// 教師, 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部, 學者, 男童,
+/// 父親, 妻, 弟弟, 叔叔): such a word before a name is its title.
 const ROLE_ENDINGS: &[char] = &[
     '员', '长', '师', '家', '手', '工', '户', '模', '官', '兵', '士', '民', '女', '部', '者', '童', '亲', '妻', '夫',
     '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
@@ -751,9 +753,10 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
-/// Names said again and again: a surname and two given characters with a
-/// name's shape, standing at a boundary with no word running across it,
-/// written at least twice in the document though never with a title.
+/// Names said again and again, though never with a title: a surname and
+/// two given characters with a name's shape where a name may start and no
+/// word runs across its end, or a surname and one given character between a
+/// boundary and a clause's edge, written at least twice in the document.
 fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
     let people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
     let free = |span: &Range<usize>| !people.overlaps(span) && !taken.overlaps(span) && !places.overlaps(span);
