@@ -138,8 +138,8 @@ impl Lexicon {
             // jieba's nr words without a name's shape are mostly everyday
             // words (青少年, 光榮); spelled in transliteration characters
             // they are foreign names (科恩).
-            let foreign = matches!(tag, "nrt" | "nrfg")
-                || tag == "nr" && word.chars().all(|c| lexicon.transliteration.binary_search(&c).is_ok());
+            let foreign =
+                matches!(tag, "nrt" | "nrfg") || tag == "nr" && word.chars().all(|c| lexicon.is_transliteration(c));
             lexicon.insert(word, |info| {
                 info.word = number(freq);
                 info.verb = tag.starts_with('v');

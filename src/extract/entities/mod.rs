@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn not_people() {
-        let people = |t: &str| found(t).into_iter().filter(|(k, _)| *k == EntityKind::Person).count();
+        let people = people_in;
         // A title without a name, a compound word, everyday words.
         assert_eq!(people("榮獲“中國工藝美術大師”稱號"), 0);
         assert_eq!(people("堅持鄧小平理論和馬克思主義"), 0);

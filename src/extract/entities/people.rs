@@ -91,9 +91,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         }
         // The given name alone, once the full name is known (周恩來 ...
         // 恩來), unless it is an everyday word (建國).
-        let single_surname =
-            doc.longest(p.span.start, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end - w.start == 1);
-        if p.span.len() == 3 && !p.foreign && single_surname {
+        if p.span.len() == 3 && !p.foreign && single_surname(doc, p.span.start) {
             let given = p.span.start + 1..p.span.end;
             if doc.info(given.start, given.end).is_none_or(|w| w.word == 0 && w.place == 0 && w.org == 0) {
                 if let Some(name) = doc.chars.get(given) {
@@ -301,8 +299,13 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
         .iter()
         .any(|w| w.info.cues & (SPEECH | TITLE) != 0 && (w.end - w.start >= 2 || matches!(doc.at(four), '说' | '称')));
     let clause_end = !doc.is_name_char(four) && second.info.cues & SURNAME_AMBIGUOUS == 0;
-    let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
-    (single && given_ok && (speech || clause_end) && !doc.word_across(four, 100)).then_some(four)
+    (single_surname(doc, i) && given_ok && (speech || clause_end) && !doc.word_across(four, 100)).then_some(four)
+}
+
+/// Whether the longest surname at `i` is a single character (王 in
+/// 王新蘭; not 歐陽).
+fn single_surname(doc: &Doc<'_>, i: usize) -> bool {
+    doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1)
 }
 
 /// Whether a player's rank starts at `at` (常昊八段, 葉桂五段): a title
@@ -368,7 +371,8 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    if !name_boundary(doc, i) && !doc.ending(i).any(|w| w.info.cues & TITLE != 0) {
+    let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
+    if !listed_title && !name_boundary(doc, i) {
         return None;
     }
     let title = title_before(doc, i);
@@ -379,7 +383,6 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         .longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0)
         .filter(|w| !doc.lexicon.is_transliteration(doc.at(w.end)));
     if let Some(name) = listed {
-        let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
         let speech = doc.starting(name.end).iter().any(|w| w.info.cues & SPEECH != 0);
         let starts_word = doc.starting(i).iter().any(|w| w.end > name.end && w.info.word > 0);
         if !starts_word && (listed_title || speech) {
@@ -394,7 +397,6 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         // Two characters (利維, 恩佐, 科爾): only a word no list knows, or
         // one jieba lists as a foreign name, with a listed title before it
         // or a speech verb right after it.
-        let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
         let speech = doc.starting(i + 2).iter().any(|w| w.info.cues & SPEECH != 0);
         let info = doc.info(i, i + 2);
         let foreign = info.is_some_and(|w| w.foreign && w.place | w.org == 0);
@@ -768,8 +770,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
         if !doc.is_name_char(i) || people.overlaps(&(i..i + 1)) {
             continue;
         }
-        let single = doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1);
-        if !single {
+        if !single_surname(doc, i) {
             continue;
         }
         let first = doc.lexicon.given_score(doc.at(i + 1));
