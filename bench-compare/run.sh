@@ -5,7 +5,7 @@
 # libopencc.a, libmarisa.a, headers and compiled dictionaries under
 # opencc/clib/; opencc-rust 2.0.2 links it statically.
 #
-# Usage: bench-compare/run.sh [--mb 16] [--reps 3] [--configs t2s,s2t,s2twp,tw2sp]
+# Usage: bench-compare/run.sh [--mb 16] [--reps 3] [--configs t2s,s2t,s2twp,tw2sp] [--peers zhtext,zhconv]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 wheel_dir="$here/target/opencc-wheel"

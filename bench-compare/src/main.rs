@@ -16,6 +16,10 @@ fn main() {
     let mb: usize = arg("--mb").and_then(|v| v.parse().ok()).unwrap_or(16);
     let reps: usize = arg("--reps").and_then(|v| v.parse().ok()).unwrap_or(3);
     let configs = arg("--configs").unwrap_or_else(|| "t2s,s2t,s2twp,tw2sp".into());
+    // Converters to time (names starting with one of these); OpenCC's
+    // output is the reference either way.
+    let only = arg("--peers");
+    let wanted = |peer: &str| only.as_ref().is_none_or(|o| o.split(',').any(|p| peer.starts_with(p)));
     let data_dir = std::env::var("OPENCC_DATA").expect("OPENCC_DATA: OpenCC's share/opencc directory");
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
@@ -64,6 +68,7 @@ fn main() {
             peers.push(("ferrous-opencc 0.4", Box::new(move |s| f.convert(s))));
         }
 
+        peers.retain(|(peer, _)| wanted(peer));
         let expected = opencc.convert(input).expect("opencc");
         for (_, convert) in &peers {
             let _ = convert("漢字汉字"); // first use: load dictionaries

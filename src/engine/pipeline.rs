@@ -137,6 +137,8 @@ impl Run {
 struct Scratch {
     a: String,
     b: String,
+    /// For [`Stage::run_via_bytes`].
+    bytes: Vec<u8>,
 }
 
 impl Pipeline {
@@ -774,7 +776,7 @@ fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scrat
             out.push_str(text);
             Ok(())
         }
-        [only] => only.run(text, out),
+        [only] => only.run_via_bytes(text, out, &mut scratch.bytes),
         [first, rest @ ..] => {
             let Scratch { a, b, .. } = scratch;
             a.clear();

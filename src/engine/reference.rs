@@ -159,6 +159,7 @@ mod tests {
     use super::*;
     use crate::dict::{embedded, parse_text_dict};
     use crate::engine::pipeline::{compose, Parts, Pipeline, Segmentation};
+    use crate::engine::stage::Stage;
     use crate::engine::trie::Trie;
     use crate::Config;
 
@@ -391,6 +392,36 @@ mod tests {
 
     thread_local! {
         static REFS: Vec<RefConverter> = Config::ALL.iter().map(|&c| reference(c)).collect();
+        /// Every conversion stage of every built-in configuration, marking
+        /// the characters its normalization would change.
+        static STAGES: Vec<Stage> = Config::ALL.iter().flat_map(|&config| {
+            let spec = ConfigSpec::parse(config.opencc_json(), config.name(), true).expect("builtin parses");
+            let build = |s: &DictSpec| Arc::new(Trie::build(s, &mut builtin_dict).expect("builds"));
+            let normalize: Vec<u32> = spec.normalization.iter().flat_map(|s| build(s).first_chars().collect::<Vec<_>>()).collect();
+            spec.chain.iter().map(|s| Stage::new(build(s), &normalize, false)).collect::<Vec<_>>()
+        }).collect();
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(64), ..ProptestConfig::default() })]
+
+        /// The byte loop converts exactly like the character loop, and
+        /// stops where it stops, on every stage of every configuration.
+        #[test]
+        fn byte_loop_equals_char_loop(text in text_strategy()) {
+            STAGES.with(|stages| {
+                let mut buf = Vec::new();
+                for stage in stages {
+                    let (mut want, mut ours) = (String::new(), String::new());
+                    let stop = stage.run(&text, &mut want);
+                    prop_assert_eq!(stage.run_via_bytes(&text, &mut ours, &mut buf), stop);
+                    if stop.is_ok() {
+                        prop_assert_eq!(&ours, &want);
+                    }
+                }
+                Ok(())
+            })?;
+        }
     }
 
     #[test]

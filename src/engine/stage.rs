@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use super::trie::{Match, RootTable, Trie};
-use super::utf8::{decode, ids_len, is_ids_operator};
+use super::utf8::{decode, decode_word, ids_len, is_ids_operator};
 
 /// Entry flag: the rest of the entry indexes `special`.
 const SPECIAL: u32 = 0x8000_0000;
@@ -45,6 +45,54 @@ pub(crate) enum Stop {
     Unchecked,
 }
 
+/// The byte loop's entry for character `c` with dispatch entry `e`.
+fn fast_entry(c: u32, e: u32) -> u32 {
+    if e & SPECIAL != 0 {
+        return FAST_SLOW;
+    }
+    let m = e & CHAR;
+    let Some(ch) = char::from_u32(if m == 0 { c } else { m }) else { return FAST_SLOW };
+    let mut buf = [0; 4];
+    let len = ch.encode_utf8(&mut buf).len();
+    if len > 3 {
+        return FAST_SLOW;
+    }
+    let continues = if e & CONTINUES != 0 { FAST_CONTINUES } else { 0 };
+    u32::from_le_bytes(buf) | (len as u32) << FAST_LEN_SHIFT | continues
+}
+
+/// Where a stage writes: a `String`, or the byte loop's `Vec<u8>` (which
+/// only ever receives whole characters).
+pub(crate) trait Sink {
+    /// Appends `s`.
+    fn put_str(&mut self, s: &str);
+    /// Appends `c`.
+    fn put_char(&mut self, c: char);
+}
+
+impl Sink for String {
+    #[inline(always)]
+    fn put_str(&mut self, s: &str) {
+        self.push_str(s);
+    }
+    #[inline(always)]
+    fn put_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl Sink for Vec<u8> {
+    #[inline(always)]
+    fn put_str(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+    #[inline(always)]
+    fn put_char(&mut self, c: char) {
+        let mut buf = [0; 4];
+        self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
 /// A stage compiled for the hot loop.
 #[derive(Debug, Clone)]
 pub(crate) struct Stage {
@@ -54,7 +102,20 @@ pub(crate) struct Stage {
     /// with it.
     table: RootTable,
     special: Vec<Special>,
+    /// The same dispatch in the byte loop's encoding (see [`Stage::run_bytes`]):
+    /// 0 to copy the character, `FAST_SLOW` for anything the byte loop
+    /// leaves to [`Stage::step`], otherwise the output character's UTF-8
+    /// bytes (little-endian in bits 0..24), its length in bytes at
+    /// `FAST_LEN_SHIFT`, and `FAST_CONTINUES` as `CONTINUES`.
+    fast: RootTable,
 }
+
+/// Byte-loop entry flag: handled by [`Stage::step`].
+const FAST_SLOW: u32 = 0x8000_0000;
+/// Byte-loop entry flag: longer keys start with this character.
+const FAST_CONTINUES: u32 = 0x4000_0000;
+/// Position of the output length (1 to 3 bytes) in a byte-loop entry.
+const FAST_LEN_SHIFT: u32 = 24;
 
 impl Stage {
     /// Builds the dispatch table of `trie` for conversion, or for the
@@ -105,7 +166,8 @@ impl Stage {
             table.set(c, SPECIAL | special.len() as u32);
             special.push(Special::Normalize);
         }
-        Stage { trie, table, special }
+        let fast = RootTable::new(table.entries().map(|(c, e)| (c, fast_entry(c, e))));
+        Stage { trie, table, special, fast }
     }
 
     /// Converts `input`, appending to `out`. On `Err`, `out` holds a
@@ -135,17 +197,76 @@ impl Stage {
         Ok(())
     }
 
+    /// Converts `input` as [`Stage::run`] does, appending UTF-8 to `out`:
+    /// the same dispatch, with each character read as one 32-bit word and
+    /// written as one, its output bytes coming straight from the entry.
+    /// On `Err`, `out` holds a partial result the caller must discard.
+    pub(crate) fn run_bytes(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
+        let bytes = input.as_bytes();
+        let end = bytes.len();
+        out.reserve(end + end / 8);
+        let word = |at: usize| bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).copied();
+        let mut pos = 0;
+        // The character at `pos` and its bytes, read one step ahead; the
+        // loop stops where fewer than four bytes follow the next character.
+        let mut w = word(0).map_or(0, u32::from_le_bytes);
+        let (mut c, mut len) = decode_word(w);
+        while let Some(w2) = word(pos + len) {
+            let next = pos + len;
+            let w2 = u32::from_le_bytes(w2);
+            let (c2, len2) = decode_word(w2);
+            let f = self.fast.get(c);
+            // One rarely taken branch: a special entry, or a pair-filter
+            // hit of a character that longer keys start with.
+            if (f & FAST_SLOW != 0) | ((f & FAST_CONTINUES != 0) & self.trie.may_continue(c, c2)) {
+                pos = self.step(input, pos, (c, len), c2, out)?;
+                w = word(pos).map_or(0, u32::from_le_bytes);
+                (c, len) = decode_word(w);
+                continue;
+            }
+            // The character's own bytes, or its entry's.
+            let (bytes_out, n) = if f == 0 { (w, len) } else { (f, (f >> FAST_LEN_SHIFT & 3) as usize) };
+            let at = out.len();
+            out.extend_from_slice(&bytes_out.to_le_bytes());
+            out.truncate(at + n);
+            pos = next;
+            (w, c, len) = (w2, c2, len2);
+        }
+        // The last few characters.
+        while pos < end {
+            let (c, len) = decode(bytes, pos);
+            let (c2, _) = decode(bytes, pos + len);
+            pos = self.step(input, pos, (c, len), c2, out)?;
+        }
+        Ok(())
+    }
+
+    /// [`Stage::run`] through [`Stage::run_bytes`], with `buf` as scratch.
+    pub(crate) fn run_via_bytes(&self, input: &str, out: &mut String, buf: &mut Vec<u8>) -> Result<(), Stop> {
+        buf.clear();
+        self.run_bytes(input, buf)?;
+        // The byte loop writes whole characters only, so this never fails;
+        // checking costs a fraction of the conversion.
+        match simdutf8::basic::from_utf8(buf) {
+            Ok(text) => {
+                out.push_str(text);
+                Ok(())
+            }
+            Err(_) => self.run(input, out),
+        }
+    }
+
     /// Converts at `pos` (the character there is `c` of `len` bytes, the
     /// next one `c2`): the longest match, or the character alone. Returns
     /// the position after it.
     #[inline(always)]
-    pub(crate) fn step(
+    pub(crate) fn step<S: Sink>(
         &self,
         input: &str,
         pos: usize,
         (c, len): (u32, usize),
         c2: u32,
-        out: &mut String,
+        out: &mut S,
     ) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let next = pos + len;
@@ -156,7 +277,7 @@ impl Stage {
             if !walk {
                 let m = e & CHAR;
                 let m = if m == 0 { c } else { m };
-                out.push(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
+                out.put_char(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
                 return Ok(next);
             }
             return self.walk(input, pos, c, len, out);
@@ -165,7 +286,7 @@ impl Stage {
             Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
                 Some(m) if m.unchecked => Err(Stop::Unchecked),
                 Some(m) => {
-                    out.push_str(m.value);
+                    out.put_str(m.value);
                     Ok(pos + m.len)
                 }
                 None => self.special(input, pos, c, len, e, out),
@@ -176,17 +297,17 @@ impl Stage {
 
     /// A plain entry whose pair filter hit: walk the trie.
     #[inline(never)]
-    fn walk(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut String) -> Result<usize, Stop> {
+    fn walk<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut S) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
         match self.trie.walk_deep(bytes, pos + len, node) {
             Some(m) if m.unchecked => Err(Stop::Unchecked),
             Some(m) => {
-                out.push_str(m.value);
+                out.put_str(m.value);
                 Ok(pos + m.len)
             }
             None => {
-                out.push_str(input.get(pos..pos + len).unwrap_or(""));
+                out.put_str(input.get(pos..pos + len).unwrap_or(""));
                 Ok(pos + len)
             }
         }
@@ -194,7 +315,7 @@ impl Stage {
 
     /// Handles a special entry at `pos`; returns the next position.
     #[inline(never)]
-    fn special(&self, input: &str, pos: usize, c: u32, len: usize, e: u32, out: &mut String) -> Result<usize, Stop> {
+    fn special<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, e: u32, out: &mut S) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => return Err(Stop::Normalize),
@@ -207,11 +328,11 @@ impl Stage {
                 if unit.chars().any(|c| self.is_normalize(u32::from(c))) {
                     return Err(Stop::Normalize);
                 }
-                out.push_str(unit);
+                out.put_str(unit);
                 return Ok(pos + ids);
             }
         }
-        out.push_str(input.get(pos..pos + len).unwrap_or(""));
+        out.put_str(input.get(pos..pos + len).unwrap_or(""));
         Ok(pos + len)
     }
 

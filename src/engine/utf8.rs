@@ -7,17 +7,8 @@
 #[inline(always)]
 pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
     // Fast path: four bytes available, one bounds check.
-    if let Some(&[b0, b1, b2, b3]) = bytes.get(pos..pos + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
-        let (b0, b1, b2, b3) = (u32::from(b0), u32::from(b1) & 0x3F, u32::from(b2) & 0x3F, u32::from(b3) & 0x3F);
-        return if b0 < 0x80 {
-            (b0, 1)
-        } else if b0 < 0xE0 {
-            (((b0 & 0x1F) << 6) | b1, 2)
-        } else if b0 < 0xF0 {
-            (((b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
-        } else {
-            (((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
-        };
+    if let Some(&w) = bytes.get(pos..pos + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
+        return decode_word(u32::from_le_bytes(w));
     }
     let b0 = match bytes.get(pos) {
         Some(&b) => u32::from(b),
@@ -32,6 +23,23 @@ pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
         (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
     } else {
         (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4)
+    }
+}
+
+/// Decodes the character whose UTF-8 bytes start `w` (four bytes of valid
+/// UTF-8 read little-endian, so the first byte is the lowest).
+#[inline(always)]
+pub(crate) fn decode_word(w: u32) -> (u32, usize) {
+    let b0 = w & 0xFF;
+    let (b1, b2, b3) = ((w >> 8) & 0x3F, (w >> 16) & 0x3F, (w >> 24) & 0x3F);
+    if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | b1, 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (b1 << 6) | b2, 3)
+    } else {
+        (((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
     }
 }
 
