@@ -300,7 +300,8 @@ impl Stage {
     fn walk<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut S) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        match self.trie.walk_deep(bytes, pos + len, node) {
+        let (c2, _) = decode(bytes, pos + len);
+        match self.trie.walk_pair(bytes, pos + len, c, c2, node) {
             Some(m) if m.unchecked => Err(Stop::Unchecked),
             Some(m) => {
                 out.put_str(m.value);
@@ -315,7 +316,15 @@ impl Stage {
 
     /// Handles a special entry at `pos`; returns the next position.
     #[inline(never)]
-    fn special<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, e: u32, out: &mut S) -> Result<usize, Stop> {
+    fn special<S: Sink>(
+        &self,
+        input: &str,
+        pos: usize,
+        c: u32,
+        len: usize,
+        e: u32,
+        out: &mut S,
+    ) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         match self.special.get((e & !SPECIAL) as usize) {
             Some(Special::Normalize) => return Err(Stop::Normalize),
