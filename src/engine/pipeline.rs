@@ -16,10 +16,10 @@
 
 use std::sync::Arc;
 
-use super::stage::Lone;
-use super::stage::{Stage, Stop};
+use super::stage::{Lone, WordAlone};
+use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_LEN_SHIFT, FAST_SLOW};
 use super::trie::{RootTable, Trie};
-use super::utf8::{char_len, decode, ids_len, is_ids_operator};
+use super::utf8::{char_len, decode, decode_word, ids_len, is_ids_operator};
 use crate::error::Result;
 
 /// A configuration's segmentation dictionary.
@@ -77,6 +77,9 @@ pub(crate) struct Pipeline {
     /// with it, and what the whole chain makes of it alone between words
     /// (see [`WalkTable`]).
     walk: Option<WalkTable>,
+    /// With one stage between words: the byte loop's table (see
+    /// [`merged_table`]).
+    merged: Option<RootTable>,
     /// Whether the first pass (segmentation, or the only stage) reports
     /// characters that need normalization, so that text without them is
     /// not scanned twice.
@@ -139,6 +142,8 @@ struct Scratch {
     b: String,
     /// For [`Stage::run_via_bytes`].
     bytes: Vec<u8>,
+    /// The output of [`Pipeline::convert_merged`].
+    merged: Vec<u8>,
 }
 
 impl Pipeline {
@@ -198,6 +203,10 @@ impl Pipeline {
         // character may look alone to the composed stage while a later
         // stage has a longer key starting with it.
         let walk = seg.as_ref().map(|seg| walk_table(seg, uncomposed.as_deref().unwrap_or(&run_stages)));
+        let merged = match (&seg, &walk, run_stages.as_slice()) {
+            (Some(seg), Some(walk), [_]) => Some(merged_table(seg, walk)),
+            _ => None,
+        };
         Ok(Pipeline {
             normalization,
             segmentation,
@@ -210,6 +219,7 @@ impl Pipeline {
             run_stages,
             uncomposed,
             walk,
+            merged,
             fused_normalization,
             inert: Inert(bits),
         })
@@ -311,8 +321,17 @@ impl Pipeline {
             let has_ids = self.uncomposed.is_some() && text.chars().any(|c| is_ids_operator(u32::from(c)));
             return self.convert_run(text, has_ids, out, scratch);
         };
-        if let [stage] = self.run_stages.as_slice() {
-            return self.convert_merged(text, seg, walk, stage, out, scratch);
+        if let ([stage], Some(fast)) = (self.run_stages.as_slice(), &self.merged) {
+            let mut buf = std::mem::take(&mut scratch.merged);
+            buf.clear();
+            let done = self.convert_merged(text, seg, walk, stage, fast, &mut buf, scratch);
+            // The byte loop writes whole characters only, so the check
+            // never fails; it costs a fraction of the conversion.
+            let checked = done.map(|()| simdutf8::basic::from_utf8(&buf).map(|s| out.push_str(s)));
+            scratch.merged = buf;
+            if checked?.is_ok() {
+                return Ok(());
+            }
         }
         self.convert_walk(text, seg, walk, out, scratch)
     }
@@ -391,17 +410,25 @@ impl Pipeline {
     /// and no match runs past the run's end. A run with an IDS operator
     /// (when the stage is composed) or an unchecked match is converted
     /// again, whole, with the uncomposed stages.
+    ///
+    /// A byte loop: `fast` (see [`merged_table`]) says per character what
+    /// the position comes to when no longer word starts there, which the
+    /// segmentation's pair filter tells; everything else goes through
+    /// [`Pipeline::merged_position`].
+    #[allow(clippy::too_many_arguments)]
     fn convert_merged(
         &self,
         text: &str,
         seg: &Stage,
         walk: &WalkTable,
         stage: &Stage,
-        out: &mut String,
+        fast: &RootTable,
+        out: &mut Vec<u8>,
         scratch: &mut Scratch,
     ) -> std::result::Result<(), Stop> {
         let bytes = text.as_bytes();
         let end = bytes.len();
+        out.reserve(end + end / 8);
         let mut pos = 0;
         let mut run = Run::at(0, out.len());
         // A character the walk table calls alone converts to its entry
@@ -409,38 +436,106 @@ impl Pipeline {
         // the first other character of a run (a later unchecked match can
         // change what a longer key of the second stage sees).
         let exact = !stage.has_unchecked();
-        let (mut c, mut len) = decode(bytes, 0);
+        let word = |at: usize| bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).copied();
         while pos < end {
+            let Some(w) = word(pos) else {
+                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+                continue;
+            };
+            let w = u32::from_le_bytes(w);
+            let (c, len) = decode_word(w);
             let next = pos + len;
-            let (c2, len2) = decode(bytes, next);
-            let e = walk.0.get(c);
-            if e & WALK_WORD != 0 {
-                if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
-                    // A word is a segment of its own: its output is the
-                    // flattened value.
-                    out.push_str(m.value);
-                    pos += m.len;
-                    run = Run::at(pos, out.len());
-                    (c, len) = decode(bytes, pos);
-                    continue;
-                }
-            }
-            if e & WALK_COMPLEX == 0 && (exact || run.clean) {
-                let m = e & WALK_CHAR;
-                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
-                // (A run of an exact stage is only ever converted again
-                // for an IDS operator, which is rare: no need to split it.)
-                if !exact && self.is_inert(c) {
-                    run = Run::at(next, out.len());
-                }
-                pos = next;
-                (c, len) = (c2, len2);
+            let (c2, _) = decode(bytes, next);
+            let f = fast.get(c);
+            // Bitwise, not lazy: one branch on the result, not three.
+            #[allow(clippy::needless_bitwise_bool)]
+            let longer = (f & MERGED_NODE != 0) & (next < end) & seg.may_continue(c, c2);
+            if (f & MERGED_SLOW != 0) | longer {
+                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
                 continue;
             }
-            pos = self.merged_step(text, seg, stage, pos, (c, len), c2, &mut run, out, scratch)?;
-            (c, len) = if pos == next { (c2, len2) } else { decode(bytes, pos) };
+            // What the position comes to, and whether a new run starts
+            // after it: after a word, or after an inert character (which
+            // no key contains) as `merged_position` splits runs.
+            let (bytes_out, n, split) = if f & MERGED_WORD != 0 {
+                (f, (f >> MERGED_LEN_SHIFT & 3) as usize, true)
+            } else if f & MERGED_COMPLEX == 0 && (exact || run.clean) {
+                // The character alone between words.
+                let split = !exact && self.is_inert(c);
+                if f == 0 {
+                    (w, len, split)
+                } else {
+                    (f, (f >> MERGED_LEN_SHIFT & 3) as usize, split)
+                }
+            } else {
+                // One step of the stage, when it takes this character
+                // alone.
+                let sf = stage.fast_entry(c);
+                if sf & FAST_SLOW != 0 || sf & FAST_CONTINUES != 0 && next < end && stage.may_continue(c, c2) {
+                    pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+                    continue;
+                }
+                run.clean = false;
+                let split = !run.ids && self.is_inert(c);
+                if sf == 0 {
+                    (w, len, split)
+                } else {
+                    (sf, (sf >> FAST_LEN_SHIFT & 3) as usize, split)
+                }
+            };
+            let at = out.len();
+            out.extend_from_slice(&bytes_out.to_le_bytes());
+            out.truncate(at + n);
+            if split {
+                run = Run::at(next, out.len());
+            }
+            pos = next;
         }
         Ok(())
+    }
+
+    /// One position of [`Pipeline::convert_merged`]: the word that starts
+    /// at `pos`, or the character the walk table converts alone, or one
+    /// step of the stage. Returns the position after it.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn merged_position(
+        &self,
+        text: &str,
+        seg: &Stage,
+        walk: &WalkTable,
+        stage: &Stage,
+        pos: usize,
+        exact: bool,
+        run: &mut Run,
+        out: &mut Vec<u8>,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<usize, Stop> {
+        let bytes = text.as_bytes();
+        let (c, len) = decode(bytes, pos);
+        let next = pos + len;
+        let (c2, _) = decode(bytes, next);
+        let e = walk.0.get(c);
+        if e & WALK_WORD != 0 {
+            if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
+                // A word is a segment of its own: its output is the
+                // flattened value.
+                out.put_str(m.value);
+                *run = Run::at(pos + m.len, out.len());
+                return Ok(pos + m.len);
+            }
+        }
+        if e & WALK_COMPLEX == 0 && (exact || run.clean) {
+            let m = e & WALK_CHAR;
+            out.put_char(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+            // (A run of an exact stage is only ever converted again for
+            // an IDS operator, which is rare: no need to split it.)
+            if !exact && self.is_inert(c) {
+                *run = Run::at(next, out.len());
+            }
+            return Ok(next);
+        }
+        self.merged_step(text, seg, stage, pos, (c, len), c2, run, out, scratch)
     }
 
     /// One step of the stage in [`Pipeline::convert_merged`] at `pos`, in
@@ -456,7 +551,7 @@ impl Pipeline {
         (c, len): (u32, usize),
         c2: u32,
         run: &mut Run,
-        out: &mut String,
+        out: &mut Vec<u8>,
         scratch: &mut Scratch,
     ) -> std::result::Result<usize, Stop> {
         let next = pos + len;
@@ -547,11 +642,11 @@ impl Pipeline {
     /// apply (a stage's output may complete an IDS that a later stage then
     /// copies whole); an unchecked match also sends the run to the
     /// uncomposed stages.
-    fn convert_run(
+    fn convert_run<S: Sink>(
         &self,
         run: &str,
         has_ids: bool,
-        out: &mut String,
+        out: &mut S,
         scratch: &mut Scratch,
     ) -> std::result::Result<(), Stop> {
         match &self.uncomposed {
@@ -765,18 +860,23 @@ pub(crate) fn compose(first: &Trie, second: &Trie) -> Result<Option<Trie>> {
 }
 
 /// Runs `text` through `stages` in turn, appending the result to `out`.
-fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scratch) -> std::result::Result<(), Stop> {
+fn run_chain<S: Sink>(
+    stages: &[Stage],
+    text: &str,
+    out: &mut S,
+    scratch: &mut Scratch,
+) -> std::result::Result<(), Stop> {
     match stages {
         [] => {
-            out.push_str(text);
+            out.put_str(text);
             Ok(())
         }
         // Most words and runs have no key of a lone stage in them.
         [only] if only.leaves_unchanged(text) => {
-            out.push_str(text);
+            out.put_str(text);
             Ok(())
         }
-        [only] => only.run_via_bytes(text, out, &mut scratch.bytes),
+        [only] => out.put_stage(only, text, &mut scratch.bytes),
         [first, rest @ ..] => {
             let Scratch { a, b, .. } = scratch;
             a.clear();
@@ -793,6 +893,63 @@ fn run_chain(stages: &[Stage], text: &str, out: &mut String, scratch: &mut Scrat
             Ok(())
         }
     }
+}
+
+/// Byte-loop entry flag: the position goes through
+/// [`Pipeline::merged_position`].
+const MERGED_SLOW: u32 = 0x8000_0000;
+/// Byte-loop entry flag: longer words start with the character; check the
+/// segmentation's pair filter.
+const MERGED_NODE: u32 = 0x4000_0000;
+/// Byte-loop entry flag: the output is the character as a one-character
+/// word (a new run starts after it).
+const MERGED_WORD: u32 = 0x2000_0000;
+/// Byte-loop entry flag: the walk table does not convert the character
+/// alone; between words it takes a step of the stage.
+const MERGED_COMPLEX: u32 = 0x1000_0000;
+/// Position of the output length (1 to 3 bytes) in a byte-loop entry.
+const MERGED_LEN_SHIFT: u32 = 24;
+
+/// The byte loop's table of [`Pipeline::convert_merged`], per character:
+/// 0 to copy it; otherwise what the position comes to when no longer word
+/// starts there — the character as a one-character word (`MERGED_WORD`)
+/// or converted alone between words — as UTF-8 bytes (little-endian in
+/// bits 0..24) with their length, plus `MERGED_NODE` when longer words
+/// start with it; `MERGED_SLOW` for everything else.
+fn merged_table(seg: &Stage, walk: &WalkTable) -> RootTable {
+    let encode = |s: &str| -> Option<u32> {
+        let mut buf = [0u8; 4];
+        buf.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        (1..=3).contains(&s.len()).then(|| u32::from_le_bytes(buf) | (s.len() as u32) << MERGED_LEN_SHIFT)
+    };
+    let entries = walk.0.entries().map(|(c, e)| {
+        let lone = (e & WALK_COMPLEX == 0).then(|| {
+            let m = e & WALK_CHAR;
+            char::from_u32(if m == 0 { c } else { m }).map(String::from)
+        });
+        // Not converted alone (`None`): the byte loop takes a step of the
+        // stage.
+        let lone = match lone {
+            None => Some(MERGED_COMPLEX),
+            Some(m) => m.as_deref().and_then(encode),
+        };
+        let entry = if e & WALK_WORD == 0 {
+            lone
+        } else {
+            match seg.word_alone(c) {
+                WordAlone::Word { own, continues } => {
+                    let base = match own {
+                        Some(value) => encode(value).map(|b| b | MERGED_WORD),
+                        None => lone,
+                    };
+                    base.map(|b| b | if continues { MERGED_NODE } else { 0 })
+                }
+                WordAlone::NoWord | WordAlone::Special => None,
+            }
+        };
+        (c, entry.unwrap_or(MERGED_SLOW))
+    });
+    RootTable::new(entries)
 }
 
 /// Builds the walk table of a segmented pipeline from the stages that

@@ -61,13 +61,21 @@ fn fast_entry(c: u32, e: u32) -> u32 {
     u32::from_le_bytes(buf) | (len as u32) << FAST_LEN_SHIFT | continues
 }
 
-/// Where a stage writes: a `String`, or the byte loop's `Vec<u8>` (which
-/// only ever receives whole characters).
+/// Where a stage writes: a `String`, or a byte loop's `Vec<u8>` (which
+/// only ever receives whole characters and is checked before it becomes
+/// text).
 pub(crate) trait Sink {
     /// Appends `s`.
     fn put_str(&mut self, s: &str);
     /// Appends `c`.
     fn put_char(&mut self, c: char);
+    /// Length in bytes.
+    fn len(&self) -> usize;
+    /// Shortens to `len` bytes (a character boundary).
+    fn truncate(&mut self, len: usize);
+    /// Appends the conversion of `text` by a lone `stage`, with `buf` as
+    /// scratch: the byte loop, whichever the sink.
+    fn put_stage(&mut self, stage: &Stage, text: &str, buf: &mut Vec<u8>) -> Result<(), Stop>;
 }
 
 impl Sink for String {
@@ -78,6 +86,15 @@ impl Sink for String {
     #[inline(always)]
     fn put_char(&mut self, c: char) {
         self.push(c);
+    }
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    fn truncate(&mut self, len: usize) {
+        String::truncate(self, len);
+    }
+    fn put_stage(&mut self, stage: &Stage, text: &str, buf: &mut Vec<u8>) -> Result<(), Stop> {
+        stage.run_via_bytes(text, self, buf)
     }
 }
 
@@ -90,6 +107,15 @@ impl Sink for Vec<u8> {
     fn put_char(&mut self, c: char) {
         let mut buf = [0; 4];
         self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn truncate(&mut self, len: usize) {
+        Vec::truncate(self, len);
+    }
+    fn put_stage(&mut self, stage: &Stage, text: &str, _: &mut Vec<u8>) -> Result<(), Stop> {
+        stage.run_bytes(text, self)
     }
 }
 
@@ -111,11 +137,11 @@ pub(crate) struct Stage {
 }
 
 /// Byte-loop entry flag: handled by [`Stage::step`].
-const FAST_SLOW: u32 = 0x8000_0000;
+pub(crate) const FAST_SLOW: u32 = 0x8000_0000;
 /// Byte-loop entry flag: longer keys start with this character.
-const FAST_CONTINUES: u32 = 0x4000_0000;
+pub(crate) const FAST_CONTINUES: u32 = 0x4000_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
-const FAST_LEN_SHIFT: u32 = 24;
+pub(crate) const FAST_LEN_SHIFT: u32 = 24;
 
 impl Stage {
     /// Builds the dispatch table of `trie` for conversion, or for the
@@ -172,7 +198,7 @@ impl Stage {
 
     /// Converts `input`, appending to `out`. On `Err`, `out` holds a
     /// partial result the caller must discard.
-    pub(crate) fn run(&self, input: &str, out: &mut String) -> Result<(), Stop> {
+    pub(crate) fn run<S: Sink>(&self, input: &str, out: &mut S) -> Result<(), Stop> {
         let bytes = input.as_bytes();
         let end = bytes.len();
         let mut pos = 0;
@@ -186,7 +212,7 @@ impl Stage {
             let e = self.table.get(c);
             if e & (SPECIAL | CONTINUES) == 0 || e & SPECIAL == 0 && !(next < end && self.trie.may_continue(c, c2)) {
                 let m = e & CHAR;
-                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+                out.put_char(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
                 pos = next;
                 (c, len) = (c2, len2);
                 continue;
@@ -396,6 +422,19 @@ impl Stage {
     }
 }
 
+/// What the segmentation walk finds at a character when no longer word
+/// starts there (see [`Stage::word_alone`]).
+pub(crate) enum WordAlone<'t> {
+    /// No word starts with the character.
+    NoWord,
+    /// A word may start here: `own` is the value of the character as a
+    /// one-character word, if it is one; `continues` says whether longer
+    /// words start with it (then the pair filter decides).
+    Word { own: Option<&'t str>, continues: bool },
+    /// Anything else (normalization, IDS operators).
+    Special,
+}
+
 /// What a stage does to a lone character, as far as its dispatch table
 /// tells without looking at neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,6 +464,38 @@ impl Stage {
     #[inline]
     pub(crate) fn leaves_unchanged(&self, text: &str) -> bool {
         text.chars().all(|c| self.table.get(u32::from(c)) == 0)
+    }
+
+    /// For a segmentation stage: what the walk finds at `c` when the pair
+    /// filter rules out a longer word (see [`Stage::segment_at`]).
+    pub(crate) fn word_alone(&self, c: u32) -> WordAlone<'_> {
+        let e = self.table.get(c);
+        let (node, continues) = if e == 0 {
+            return WordAlone::NoWord;
+        } else if e & SPECIAL == 0 {
+            (self.trie.root(c), false)
+        } else if let Some(&Special::Node { node }) = self.special.get((e & !SPECIAL) as usize) {
+            (node, self.trie.has_children(node))
+        } else {
+            return WordAlone::Special;
+        };
+        match self.trie.node_match(node) {
+            Some(m) if m.unchecked => WordAlone::Special,
+            own => WordAlone::Word { own: own.map(|m| m.value), continues },
+        }
+    }
+
+    /// The byte loop's entry for `c` (see [`Stage::run_bytes`]).
+    #[inline(always)]
+    pub(crate) fn fast_entry(&self, c: u32) -> u32 {
+        self.fast.get(c)
+    }
+
+    /// Whether some key may start with `c1` followed by `c2` (the pair
+    /// filter: false positives, never false negatives).
+    #[inline(always)]
+    pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
+        self.trie.may_continue(c1, c2)
     }
 
     /// Whether this stage's table has an entry for `c`.
