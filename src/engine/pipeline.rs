@@ -19,7 +19,7 @@ use std::sync::Arc;
 use super::stage::{Lone, WordAlone};
 use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_LEN_SHIFT, FAST_SLOW};
 use super::trie::{RootTable, Trie};
-use super::utf8::{char_len, decode, decode_word, ids_len, is_ids_operator};
+use super::utf8::{char_len, decode, decode_word, extend_checked, ids_len, is_ids_operator};
 use crate::error::Result;
 
 /// A configuration's segmentation dictionary.
@@ -142,8 +142,6 @@ struct Scratch {
     b: String,
     /// For [`Stage::run_via_bytes`].
     bytes: Vec<u8>,
-    /// The output of [`Pipeline::convert_merged`].
-    merged: Vec<u8>,
 }
 
 impl Pipeline {
@@ -244,6 +242,12 @@ impl Pipeline {
 
     /// Converts `input`, appending to `out`.
     pub(crate) fn convert_into(&self, input: &str, out: &mut String) {
+        // The byte loops write straight into `out`'s buffer.
+        extend_checked(out, |bytes| self.convert_bytes(input, bytes));
+    }
+
+    /// Converts `input`, appending UTF-8 to `out`.
+    fn convert_bytes(&self, input: &str, out: &mut Vec<u8>) {
         let mut scratch = Scratch::default();
         match &self.overrides {
             None => self.convert_normalized(input, out, &mut scratch),
@@ -256,7 +260,7 @@ impl Pipeline {
                     match overrides.match_at(bytes, pos) {
                         Some(m) => {
                             self.convert_normalized(input.get(start..pos).unwrap_or(""), out, &mut scratch);
-                            out.push_str(m.value);
+                            out.put_str(m.value);
                             pos += m.len;
                             start = pos;
                         }
@@ -268,7 +272,7 @@ impl Pipeline {
         }
     }
 
-    fn convert_normalized(&self, input: &str, out: &mut String, scratch: &mut Scratch) {
+    fn convert_normalized(&self, input: &str, out: &mut Vec<u8>, scratch: &mut Scratch) {
         if input.is_empty() {
             return;
         }
@@ -298,7 +302,7 @@ impl Pipeline {
     }
 
     /// The main conversion of text that is known to be normalized.
-    fn convert_main_plain(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
+    fn convert_main_plain(&self, text: &str, out: &mut Vec<u8>, scratch: &mut Scratch) {
         // Normalized text has no character the marks report.
         let mark = out.len();
         if self.convert_main(text, out, scratch).is_err() {
@@ -309,29 +313,20 @@ impl Pipeline {
         }
     }
 
-    fn convert_main_unchecked(&self, text: &str, out: &mut String, scratch: &mut Scratch) {
+    fn convert_main_unchecked(&self, text: &str, out: &mut Vec<u8>, scratch: &mut Scratch) {
         // The segmentation is flattened already, so this cannot fail.
         if let Ok(plain) = Pipeline::new(Parts { normalization: Vec::new(), overrides: None, ..self.parts() }) {
             let _ = plain.convert_main(text, out, scratch);
         }
     }
 
-    fn convert_main(&self, text: &str, out: &mut String, scratch: &mut Scratch) -> std::result::Result<(), Stop> {
+    fn convert_main(&self, text: &str, out: &mut Vec<u8>, scratch: &mut Scratch) -> std::result::Result<(), Stop> {
         let (Some(seg), Some(walk)) = (&self.seg, &self.walk) else {
             let has_ids = self.uncomposed.is_some() && text.chars().any(|c| is_ids_operator(u32::from(c)));
             return self.convert_run(text, has_ids, out, scratch);
         };
         if let ([stage], Some(fast)) = (self.run_stages.as_slice(), &self.merged) {
-            let mut buf = std::mem::take(&mut scratch.merged);
-            buf.clear();
-            let done = self.convert_merged(text, seg, walk, stage, fast, &mut buf, scratch);
-            // The byte loop writes whole characters only, so the check
-            // never fails; it costs a fraction of the conversion.
-            let checked = done.map(|()| simdutf8::basic::from_utf8(&buf).map(|s| out.push_str(s)));
-            scratch.merged = buf;
-            if checked?.is_ok() {
-                return Ok(());
-            }
+            return self.convert_merged(text, seg, walk, stage, fast, out, scratch);
         }
         self.convert_walk(text, seg, walk, out, scratch)
     }
@@ -344,7 +339,7 @@ impl Pipeline {
         text: &str,
         seg: &Stage,
         walk: &WalkTable,
-        out: &mut String,
+        out: &mut Vec<u8>,
         scratch: &mut Scratch,
     ) -> std::result::Result<(), Stop> {
         let bytes = text.as_bytes();
@@ -368,7 +363,7 @@ impl Pipeline {
                     }
                     // A word is a segment of its own: its output is the
                     // flattened value.
-                    out.push_str(m.value);
+                    out.put_str(m.value);
                     pos += m.len;
                     (c, len) = decode(bytes, pos);
                     continue;
@@ -376,7 +371,7 @@ impl Pipeline {
             }
             if pending.is_none() && e & WALK_COMPLEX == 0 {
                 let m = e & WALK_CHAR;
-                out.push(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
+                out.put_char(char::from_u32(if m == 0 { c } else { m }).unwrap_or(char::REPLACEMENT_CHARACTER));
                 pos = next;
                 (c, len) = (c2, len2);
                 continue;
