@@ -148,6 +148,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn extend_checked_appends_to_what_is_there() {
+        let mut out = String::from("漢字 ");
+        extend_checked(&mut out, |bytes| bytes.extend_from_slice("汉字𠀀".as_bytes()));
+        assert_eq!(out, "漢字 汉字𠀀");
+    }
+
+    #[test]
+    #[cfg_attr(debug_assertions, should_panic(expected = "not UTF-8"))]
+    fn extend_checked_never_lets_invalid_bytes_into_the_string() {
+        let mut out = String::from("漢");
+        extend_checked(&mut out, |bytes| bytes.extend_from_slice(&[b'a', 0xE6, 0xBC]));
+        assert_eq!(out, "漢a\u{FFFD}");
+    }
+
+    #[test]
     fn ids_lengths() {
         assert_eq!(ids_len("⿰氵青x".as_bytes(), 0), "⿰氵青".len());
         assert_eq!(ids_len("⿱⿰木木木".as_bytes(), 0), "⿱⿰木木木".len());
