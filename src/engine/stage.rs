@@ -326,8 +326,7 @@ impl Stage {
     fn walk<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut S) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        let (c2, _) = decode(bytes, pos + len);
-        match self.trie.walk_pair(bytes, pos + len, c, c2, node) {
+        match self.trie.walk_deep(bytes, pos + len, node) {
             Some(m) if m.unchecked => Err(Stop::Unchecked),
             Some(m) => {
                 out.put_str(m.value);

@@ -45,8 +45,6 @@ pub(crate) struct Trie {
     /// The character on the edge into each node.
     node_char: Vec<u32>,
     bigrams: Bloom,
-    /// The second level, exactly: (first, second character) → node.
-    pairs: Pairs,
     /// Every character that occurs in a key.
     key_chars: CharSet,
     values: String,
@@ -185,71 +183,6 @@ impl Bloom {
     }
 }
 
-/// An open-addressing hash table of the trie's second level: each slot
-/// packs the first character (21 bits), the second (21 bits) and the node
-/// (22 bits); 0 is empty (node 0 is never a child). Empty when some node
-/// does not fit in 22 bits: walks then search the children.
-#[derive(Debug, Clone, Default)]
-struct Pairs {
-    slots: Vec<u64>,
-}
-
-const PAIR_NODE_BITS: u32 = 22;
-
-impl Pairs {
-    fn new(pairs: &[(u32, u32, u32)]) -> Pairs {
-        if pairs.is_empty() || pairs.iter().any(|&(_, _, n)| n >> PAIR_NODE_BITS != 0) {
-            return Pairs::default();
-        }
-        // At most half full, so a probe for an absent pair is short.
-        let mut slots = vec![0u64; (pairs.len() * 2).next_power_of_two()];
-        let mask = slots.len() - 1;
-        for &(c1, c2, n) in pairs {
-            let key = Pairs::key(c1, c2);
-            let mut i = Pairs::hash(key) & mask;
-            while slots.get(i).is_some_and(|&s| s != 0) {
-                i = (i + 1) & mask;
-            }
-            if let Some(slot) = slots.get_mut(i) {
-                *slot = key << PAIR_NODE_BITS | u64::from(n);
-            }
-        }
-        Pairs { slots }
-    }
-
-    #[inline(always)]
-    fn key(c1: u32, c2: u32) -> u64 {
-        u64::from(c1) << 21 | u64::from(c2)
-    }
-
-    #[inline(always)]
-    fn hash(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
-    }
-
-    /// The node of the pair `c1 c2`: `Some(0)` if no key starts with it,
-    /// `None` if the table is empty.
-    #[inline(always)]
-    fn get(&self, c1: u32, c2: u32) -> Option<u32> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let key = Pairs::key(c1, c2);
-        let mut i = Pairs::hash(key) & mask;
-        loop {
-            let slot = self.slots.get(i).copied().unwrap_or(0);
-            if slot == 0 {
-                return Some(0);
-            }
-            if slot >> PAIR_NODE_BITS == key {
-                return Some((slot & ((1 << PAIR_NODE_BITS) - 1)) as u32);
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
-
 /// A match: how many input bytes it covers and the replacement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Match<'t> {
@@ -349,7 +282,6 @@ impl Trie {
             nodes: vec![Node::default()],
             node_char: vec![0],
             bigrams: Bloom::new(),
-            pairs: Pairs::default(),
             key_chars: CharSet::default(),
             values: String::new(),
             unchecked_from: NO_UNCHECKED,
@@ -397,10 +329,15 @@ impl Trie {
         }
         if let Some(root) = build.first() {
             for (&c, &b) in &root.children {
-                trie.roots.set(c, index_of.get(b).copied().unwrap_or(0));
+                let index = index_of.get(b).copied().unwrap_or(0);
+                trie.roots.set(c, index);
+                let node = trie.node(index);
+                for child in node.first_child..node.first_child + node.children {
+                    let c2 = trie.node_char.get(child as usize).copied().unwrap_or(0);
+                    trie.bigrams.insert(c, c2);
+                }
             }
         }
-        trie.index_pairs();
         trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
         Ok(trie)
     }
@@ -504,29 +441,13 @@ impl Trie {
             }
             return Some(self.node_match_of(node));
         }
-        self.walk_pair(bytes, pos, c1, c2, n)
-    }
-
-    /// Walks from first-level node `n` (of `c1`) with the next character
-    /// `c2` at `pos` (the pair filter already passed), finding the second
-    /// level through the pair index, and returns the match of the deepest
-    /// node reached.
-    #[inline(never)]
-    pub(crate) fn walk_pair(&self, bytes: &[u8], pos: usize, c1: u32, c2: u32, n: u32) -> Option<Match<'_>> {
-        if pos >= bytes.len() {
-            return self.node_match(n);
-        }
-        match self.pairs.get(c1, c2) {
-            None => self.walk_deep(bytes, pos, n),
-            Some(0) => self.node_match(n),
-            Some(n2) => self.walk_deep(bytes, pos + char::from_u32(c2).map_or(1, char::len_utf8), n2),
-        }
+        self.walk_deep(bytes, pos, n)
     }
 
     /// Walks from node `n` with the next character at `pos` (the pair filter
     /// already passed) and returns the match of the deepest node reached.
-    #[inline(always)]
-    fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
+    #[inline(never)]
+    pub(crate) fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
         let mut node = self.node(n);
         while node.children > 0 && pos < bytes.len() {
             let (c, len) = decode(bytes, pos);
@@ -865,7 +786,6 @@ impl Trie {
             nodes,
             node_char,
             bigrams: Bloom::new(),
-            pairs: Pairs::default(),
             key_chars,
             values,
             unchecked_from: unchecked_from as u32,
@@ -879,23 +799,12 @@ impl Trie {
                 return Err(bad("inconsistent first-character table"));
             }
             trie.roots.set(c, n);
-        }
-        trie.index_pairs();
-        Ok(trie)
-    }
-
-    /// Fills the pair filter and the pair index from the first two levels.
-    fn index_pairs(&mut self) {
-        let mut pairs = Vec::new();
-        for (c, n) in self.roots.entries() {
-            let node = self.node(n);
+            let node = trie.node(n);
             for child in node.first_child..node.first_child + node.children {
-                let c2 = self.node_char.get(child as usize).copied().unwrap_or(0);
-                self.bigrams.insert(c, c2);
-                pairs.push((c, c2, child));
+                trie.bigrams.insert(c, trie.node_char.get(child as usize).copied().unwrap_or(0));
             }
         }
-        self.pairs = Pairs::new(&pairs);
+        Ok(trie)
     }
 }
 
@@ -913,25 +822,5 @@ impl<'a> Reader<'a> {
 
     fn u32(&mut self) -> Option<u32> {
         self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pair_index_finds_exactly_its_pairs() {
-        let pairs = [(0x4E00, 0x4E01, 5), (0x4E00, 0x4E02, 6), (0x1_0000, 0x41, 7), (0x41, 0x4E00, (1 << 22) - 1)];
-        let index = Pairs::new(&pairs);
-        for &(c1, c2, n) in &pairs {
-            assert_eq!(index.get(c1, c2), Some(n));
-        }
-        for (c1, c2) in [(0x4E01, 0x4E00), (0x4E00, 0x4E03), (0x41, 0x41), (0, 0)] {
-            assert_eq!(index.get(c1, c2), Some(0));
-        }
-        // A node beyond 22 bits: no index, walks search the children.
-        assert_eq!(Pairs::new(&[(0x41, 0x42, 1 << 22)]).get(0x41, 0x42), None);
-        assert_eq!(Pairs::new(&[]).get(0x41, 0x42), None);
     }
 }
