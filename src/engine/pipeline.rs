@@ -17,7 +17,7 @@
 use std::sync::Arc;
 
 use super::stage::{Lone, WordAlone};
-use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_LEN_SHIFT, FAST_SLOW};
+use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_SLOW};
 use super::trie::{RootTable, Trie};
 use super::utf8::{char_len, decode, decode_word, extend_checked, ids_len, is_ids_operator};
 use crate::error::Result;
@@ -202,7 +202,7 @@ impl Pipeline {
         // stage has a longer key starting with it.
         let walk = seg.as_ref().map(|seg| walk_table(seg, uncomposed.as_deref().unwrap_or(&run_stages)));
         let merged = match (&seg, &walk, run_stages.as_slice()) {
-            (Some(seg), Some(walk), [_]) => Some(merged_table(seg, walk)),
+            (Some(seg), Some(walk), [stage]) => Some(merged_table(seg, walk, stage)),
             _ => None,
         };
         Ok(Pipeline {
@@ -432,59 +432,67 @@ impl Pipeline {
         // change what a longer key of the second stage sees).
         let exact = !stage.has_unchecked();
         let word = |at: usize| bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).copied();
-        while pos < end {
-            let Some(w) = word(pos) else {
-                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-                continue;
-            };
-            let w = u32::from_le_bytes(w);
-            let (c, len) = decode_word(w);
+        // The character at `pos` and its bytes, read one step ahead; the
+        // loop stops where fewer than four bytes follow the next character.
+        let mut w = word(0).map_or(0, u32::from_le_bytes);
+        let (mut c, mut len) = decode_word(w);
+        while let Some(w2) = word(pos + len) {
             let next = pos + len;
-            let (c2, _) = decode(bytes, next);
+            let w2 = u32::from_le_bytes(w2);
+            let (c2, len2) = decode_word(w2);
             let f = fast.get(c);
-            // Bitwise, not lazy: one branch on the result, not three.
-            #[allow(clippy::needless_bitwise_bool)]
-            let longer = (f & MERGED_NODE != 0) & (next < end) & seg.may_continue(c, c2);
-            if (f & MERGED_SLOW != 0) | longer {
+            if f & MERGED_SLOW != 0 {
                 pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+                w = word(pos).map_or(0, u32::from_le_bytes);
+                (c, len) = decode_word(w);
                 continue;
             }
-            // What the position comes to, and whether a new run starts
-            // after it: after a word, or after an inert character (which
-            // no key contains) as `merged_position` splits runs.
-            let (bytes_out, n, split) = if f & MERGED_WORD != 0 {
-                (f, (f >> MERGED_LEN_SHIFT & 3) as usize, true)
-            } else if f & MERGED_COMPLEX == 0 && (exact || run.clean) {
-                // The character alone between words.
-                let split = !exact && self.is_inert(c);
-                if f == 0 {
-                    (w, len, split)
-                } else {
-                    (f, (f >> MERGED_LEN_SHIFT & 3) as usize, split)
-                }
-            } else {
-                // One step of the stage, when it takes this character
-                // alone.
-                let sf = stage.fast_entry(c);
-                if sf & FAST_SLOW != 0 || sf & FAST_CONTINUES != 0 && next < end && stage.may_continue(c, c2) {
-                    pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+            if f & MERGED_NODE != 0 && seg.may_continue(c, c2) {
+                if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
+                    // A word is a segment of its own: its output is the
+                    // flattened value.
+                    out.put_str(m.value);
+                    pos += m.len;
+                    run = Run::at(pos, out.len());
+                    w = word(pos).map_or(0, u32::from_le_bytes);
+                    (c, len) = decode_word(w);
                     continue;
                 }
-                run.clean = false;
-                let split = !run.ids && self.is_inert(c);
-                if sf == 0 {
-                    (w, len, split)
-                } else {
-                    (sf, (sf >> FAST_LEN_SHIFT & 3) as usize, split)
-                }
-            };
+                // No word at all here (not even the character alone): the
+                // entry is what the character comes to between words.
+            }
+            // A step of the stage that may take a longer key, or a value
+            // that holds in a clean run only: the slow way.
+            if f & (MERGED_STAGE_CONTINUES | MERGED_CLEAN_ONLY) != 0
+                && (f & MERGED_STAGE_CONTINUES != 0 && stage.may_continue(c, c2)
+                    || f & MERGED_CLEAN_ONLY != 0 && !run.clean)
+            {
+                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+                w = word(pos).map_or(0, u32::from_le_bytes);
+                (c, len) = decode_word(w);
+                continue;
+            }
+            // The entry's bytes, or the character's own (selected without
+            // a branch: which one is unpredictable).
+            let own = u32::from(f == 0).wrapping_neg();
+            let bytes_out = (w & own) | (f & !own);
+            let n = (len as u32 & own) | ((f & MERGED_LEN) >> MERGED_LEN_SHIFT & !own);
             let at = out.len();
             out.extend_from_slice(&bytes_out.to_le_bytes());
-            out.truncate(at + n);
-            if split {
+            out.truncate(at + n as usize);
+            run.clean &= f & MERGED_STEP == 0;
+            // A new run starts after a word, or after an inert character
+            // (which no key contains; only a checked stage needs runs
+            // split, to keep a retried run short).
+            if f & MERGED_WORD != 0 || !exact && f == 0 && !run.ids && self.is_inert(c) {
                 run = Run::at(next, out.len());
             }
             pos = next;
+            (w, c, len) = (w2, c2, len2);
+        }
+        // The last few characters.
+        while pos < end {
+            pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
         }
         Ok(())
     }
@@ -899,43 +907,67 @@ const MERGED_NODE: u32 = 0x4000_0000;
 /// Byte-loop entry flag: the output is the character as a one-character
 /// word (a new run starts after it).
 const MERGED_WORD: u32 = 0x2000_0000;
-/// Byte-loop entry flag: the walk table does not convert the character
-/// alone; between words it takes a step of the stage.
-const MERGED_COMPLEX: u32 = 0x1000_0000;
+/// Byte-loop entry flag: the output is a step of the stage (the run is no
+/// longer clean); longer keys of the stage start with the character when
+/// `MERGED_STAGE_CONTINUES` is also set (check the stage's pair filter).
+const MERGED_STEP: u32 = 0x1000_0000;
+/// See [`MERGED_STEP`].
+const MERGED_STAGE_CONTINUES: u32 = 0x0800_0000;
+/// Byte-loop entry flag (checked stages): the output holds in a clean run
+/// only; a step of the stage may differ.
+const MERGED_CLEAN_ONLY: u32 = 0x0400_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
 const MERGED_LEN_SHIFT: u32 = 24;
+/// Mask of the output length.
+const MERGED_LEN: u32 = 0x0300_0000;
 
 /// The byte loop's table of [`Pipeline::convert_merged`], per character:
 /// 0 to copy it; otherwise what the position comes to when no longer word
-/// starts there — the character as a one-character word (`MERGED_WORD`)
-/// or converted alone between words — as UTF-8 bytes (little-endian in
-/// bits 0..24) with their length, plus `MERGED_NODE` when longer words
-/// start with it; `MERGED_SLOW` for everything else.
-fn merged_table(seg: &Stage, walk: &WalkTable) -> RootTable {
+/// starts there, as UTF-8 bytes (little-endian in bits 0..24) with their
+/// length, and flags: `MERGED_WORD` (the character as a one-character
+/// word), `MERGED_STEP` (a step of the stage, for a character the walk
+/// table does not convert alone), `MERGED_CLEAN_ONLY`, `MERGED_NODE` when
+/// longer words start with it, `MERGED_STAGE_CONTINUES`; `MERGED_SLOW` for
+/// everything else.
+fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage) -> RootTable {
     let encode = |s: &str| -> Option<u32> {
         let mut buf = [0u8; 4];
         buf.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
         (1..=3).contains(&s.len()).then(|| u32::from_le_bytes(buf) | (s.len() as u32) << MERGED_LEN_SHIFT)
     };
-    let entries = walk.0.entries().map(|(c, e)| {
-        let lone = (e & WALK_COMPLEX == 0).then(|| {
+    let encode_char = |c: u32| char::from_u32(c).and_then(|c| encode(c.encode_utf8(&mut [0; 4])));
+    let exact = !stage.has_unchecked();
+    let mut chars: Vec<u32> = walk.0.entries().map(|(c, _)| c).chain(stage.table_chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    let entries = chars.into_iter().map(|c| {
+        let e = walk.0.get(c);
+        // A step of the stage: its byte-loop entry in this table's terms.
+        let sf = stage.fast_entry(c);
+        let step = if sf & FAST_SLOW != 0 {
+            None
+        } else {
+            let bytes = if sf == 0 { encode_char(c) } else { Some(sf & !FAST_CONTINUES) };
+            let continues = if sf & FAST_CONTINUES != 0 { MERGED_STAGE_CONTINUES } else { 0 };
+            bytes.map(|b| (b, continues))
+        };
+        let between = if e & WALK_COMPLEX == 0 {
+            // Alone between words (in a clean run, for a checked stage).
             let m = e & WALK_CHAR;
-            char::from_u32(if m == 0 { c } else { m }).map(String::from)
-        });
-        // Not converted alone (`None`): the byte loop takes a step of the
-        // stage.
-        let lone = match lone {
-            None => Some(MERGED_COMPLEX),
-            Some(m) => m.as_deref().and_then(encode),
+            let lone = encode_char(if m == 0 { c } else { m });
+            let same_step = step.is_some_and(|(b, continues)| continues == 0 && Some(b) == lone);
+            lone.map(|b| if exact || same_step { b } else { b | MERGED_CLEAN_ONLY })
+        } else {
+            step.map(|(b, continues)| b | MERGED_STEP | continues)
         };
         let entry = if e & WALK_WORD == 0 {
-            lone
+            between
         } else {
             match seg.word_alone(c) {
                 WordAlone::Word { own, continues } => {
                     let base = match own {
                         Some(value) => encode(value).map(|b| b | MERGED_WORD),
-                        None => lone,
+                        None => between,
                     };
                     base.map(|b| b | if continues { MERGED_NODE } else { 0 })
                 }
