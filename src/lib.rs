@@ -58,7 +58,13 @@
 //!   `normalize`, `extract`).
 //!
 //! Without features the dependencies are `serde_json` (OpenCC's
-//! configuration files) and `simdutf8` (validating streamed input).
+//! configuration files) and `simdutf8` (validating streamed input and the
+//! converters' output).
+//!
+//! The crate has one `unsafe` block: after simdutf8 has checked the bytes
+//! the conversion loops wrote into the output `String`'s buffer, the buffer
+//! becomes a `String` again without a second check (see DESIGN.md; CI runs
+//! it under Miri).
 
 // One audited use: engine::utf8::extend_checked (see DESIGN.md).
 #![deny(unsafe_code)]
