@@ -19,7 +19,9 @@ use std::sync::Arc;
 use super::stage::{Lone, WordAlone};
 use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_SLOW};
 use super::trie::{RootTable, Trie};
-use super::utf8::{char_len, decode, decode_word, extend_checked, ids_len, is_ids_operator};
+use super::utf8::{
+    char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
+};
 use crate::error::Result;
 
 /// A configuration's segmentation dictionary.
@@ -431,20 +433,16 @@ impl Pipeline {
         // the first other character of a run (a later unchecked match can
         // change what a longer key of the second stage sees).
         let exact = !stage.has_unchecked();
-        let word = |at: usize| bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).copied();
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
-        let mut w = word(0).map_or(0, u32::from_le_bytes);
-        let (mut c, mut len) = decode_word(w);
-        while let Some(w2) = word(pos + len) {
+        let (mut w, mut c, mut len) = char_word_at(bytes, 0);
+        while let Some(w2) = word_at(bytes, pos + len) {
             let next = pos + len;
-            let w2 = u32::from_le_bytes(w2);
             let (c2, len2) = decode_word(w2);
             let f = fast.get(c);
             if f & MERGED_SLOW != 0 {
                 pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-                w = word(pos).map_or(0, u32::from_le_bytes);
-                (c, len) = decode_word(w);
+                (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
             if f & MERGED_NODE != 0 && seg.may_continue(c, c2) {
@@ -454,8 +452,7 @@ impl Pipeline {
                     out.put_str(m.value);
                     pos += m.len;
                     run = Run::at(pos, out.len());
-                    w = word(pos).map_or(0, u32::from_le_bytes);
-                    (c, len) = decode_word(w);
+                    (w, c, len) = char_word_at(bytes, pos);
                     continue;
                 }
                 // No word at all here (not even the character alone): the
@@ -468,8 +465,7 @@ impl Pipeline {
                     || f & MERGED_CLEAN_ONLY != 0 && !run.clean)
             {
                 pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-                w = word(pos).map_or(0, u32::from_le_bytes);
-                (c, len) = decode_word(w);
+                (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
             // The entry's bytes, or the character's own (selected without
@@ -477,9 +473,7 @@ impl Pipeline {
             let own = u32::from(f == 0).wrapping_neg();
             let bytes_out = (w & own) | (f & !own);
             let n = (len as u32 & own) | ((f & MERGED_LEN) >> MERGED_LEN_SHIFT & !own);
-            let at = out.len();
-            out.extend_from_slice(&bytes_out.to_le_bytes());
-            out.truncate(at + n as usize);
+            put_word(out, bytes_out, n as usize);
             run.clean &= f & MERGED_STEP == 0;
             // A new run starts after a word, or after an inert character
             // (which no key contains; only a checked stage needs runs

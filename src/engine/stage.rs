@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use super::trie::{Match, RootTable, Trie};
-use super::utf8::{decode, decode_word, ids_len, is_ids_operator};
+use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
 
 /// Entry flag: the rest of the entry indexes `special`.
 const SPECIAL: u32 = 0x8000_0000;
@@ -231,15 +231,12 @@ impl Stage {
         let bytes = input.as_bytes();
         let end = bytes.len();
         out.reserve(end + end / 8);
-        let word = |at: usize| bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).copied();
         let mut pos = 0;
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
-        let mut w = word(0).map_or(0, u32::from_le_bytes);
-        let (mut c, mut len) = decode_word(w);
-        while let Some(w2) = word(pos + len) {
+        let (mut w, mut c, mut len) = char_word_at(bytes, 0);
+        while let Some(w2) = word_at(bytes, pos + len) {
             let next = pos + len;
-            let w2 = u32::from_le_bytes(w2);
             let (c2, len2) = decode_word(w2);
             let f = self.fast.get(c);
             // A special entry, or a pair-filter hit of a character that
@@ -248,15 +245,12 @@ impl Stage {
             // branch costs t2s a third of its throughput.)
             if f & (FAST_SLOW | FAST_CONTINUES) != 0 && (f & FAST_SLOW != 0 || self.trie.may_continue(c, c2)) {
                 pos = self.step(input, pos, (c, len), c2, out)?;
-                w = word(pos).map_or(0, u32::from_le_bytes);
-                (c, len) = decode_word(w);
+                (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
             // The character's own bytes, or its entry's.
             let (bytes_out, n) = if f == 0 { (w, len) } else { (f, (f >> FAST_LEN_SHIFT & 3) as usize) };
-            let at = out.len();
-            out.extend_from_slice(&bytes_out.to_le_bytes());
-            out.truncate(at + n);
+            put_word(out, bytes_out, n);
             pos = next;
             (w, c, len) = (w2, c2, len2);
         }

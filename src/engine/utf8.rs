@@ -7,8 +7,8 @@
 #[inline(always)]
 pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
     // Fast path: four bytes available, one bounds check.
-    if let Some(&w) = bytes.get(pos..pos + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()) {
-        return decode_word(u32::from_le_bytes(w));
+    if let Some(w) = word_at(bytes, pos) {
+        return decode_word(w);
     }
     let b0 = match bytes.get(pos) {
         Some(&b) => u32::from(b),
@@ -41,6 +41,31 @@ pub(crate) fn decode_word(w: u32) -> (u32, usize) {
     } else {
         (((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3, 4)
     }
+}
+
+/// The four bytes at `at` as a little-endian word, if there are four.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u32> {
+    bytes.get(at..at + 4).and_then(|s| <&[u8; 4]>::try_from(s).ok()).map(|&w| u32::from_le_bytes(w))
+}
+
+/// For the byte loops: the four bytes at `pos` (valid UTF-8, a character
+/// boundary) and the character they start with, its code point and length;
+/// `(0, 0, 1)` where fewer than four bytes are left.
+#[inline(always)]
+pub(crate) fn char_word_at(bytes: &[u8], pos: usize) -> (u32, u32, usize) {
+    let w = word_at(bytes, pos).unwrap_or(0);
+    let (c, len) = decode_word(w);
+    (w, c, len)
+}
+
+/// Appends the first `n` (at most 4) bytes of `w`, read little-endian, to
+/// `out`: one 4-byte write, then the length is cut back.
+#[inline(always)]
+pub(crate) fn put_word(out: &mut Vec<u8>, w: u32, n: usize) {
+    let at = out.len();
+    out.extend_from_slice(&w.to_le_bytes());
+    out.truncate(at + n);
 }
 
 /// Appends to `out` what `write` appends to its buffer, which must be
