@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use super::stage::{Lone, WordAlone};
 use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_SLOW};
-use super::trie::{RootTable, Trie};
+use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
 };
@@ -931,10 +931,8 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage) -> RootTable {
     };
     let encode_char = |c: u32| char::from_u32(c).and_then(|c| encode(c.encode_utf8(&mut [0; 4])));
     let exact = !stage.has_unchecked();
-    let mut chars: Vec<u32> = walk.0.entries().map(|(c, _)| c).chain(stage.table_chars()).collect();
-    chars.sort_unstable();
-    chars.dedup();
-    let entries = chars.into_iter().map(|c| {
+    let chars = CharSet::from_chars(walk.0.entries().map(|(c, _)| c).chain(stage.table_chars()));
+    let entries = chars.iter().map(|c| {
         let e = walk.0.get(c);
         // A step of the stage: its byte-loop entry in this table's terms.
         let sf = stage.fast_entry(c);
@@ -980,14 +978,10 @@ fn walk_table(seg: &Stage, stages: &[Stage]) -> WalkTable {
         Some((first, later)) => (Some(first), later),
         None => (None, &[]),
     };
-    let mut chars: Vec<u32> =
-        first.into_iter().chain(later).flat_map(|s| s.table_chars().collect::<Vec<_>>()).collect();
-    chars.extend(seg.table_chars());
-    chars.extend(0x2FF0..=0x2FFF);
-    chars.sort_unstable();
-    chars.dedup();
+    let stage_chars = first.into_iter().chain(later).flat_map(Stage::table_chars);
+    let chars = CharSet::from_chars(stage_chars.chain(seg.table_chars()).chain(0x2FF0..=0x2FFF));
     let mut table = RootTable::new([]);
-    for c in chars {
+    for c in chars.iter() {
         let word = if seg.table_chars_contains(c) { WALK_WORD } else { 0 };
         let mut m = Some(c);
         for stage in first.into_iter().chain(later) {

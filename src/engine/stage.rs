@@ -9,7 +9,7 @@
 //! continuations, multi-character values, IDS operators, characters that
 //! need normalization first) goes through a `Special` entry.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::trie::{Match, RootTable, Trie};
 use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
@@ -133,7 +133,10 @@ pub(crate) struct Stage {
     /// leaves to [`Stage::step`], otherwise the output character's UTF-8
     /// bytes (little-endian in bits 0..24), its length in bytes at
     /// `FAST_LEN_SHIFT`, and `FAST_CONTINUES` as `CONTINUES`.
-    fast: RootTable,
+    ///
+    /// Built on first use: the segmentation stage and the stages a
+    /// composition replaced never need it, and loading stays cheaper.
+    fast: OnceLock<RootTable>,
 }
 
 /// Byte-loop entry flag: handled by [`Stage::step`].
@@ -192,8 +195,7 @@ impl Stage {
             table.set(c, SPECIAL | special.len() as u32);
             special.push(Special::Normalize);
         }
-        let fast = RootTable::new(table.entries().map(|(c, e)| (c, fast_entry(c, e))));
-        Stage { trie, table, special, fast }
+        Stage { trie, table, special, fast: OnceLock::new() }
     }
 
     /// Converts `input`, appending to `out`. On `Err`, `out` holds a
@@ -228,6 +230,7 @@ impl Stage {
     /// written as one, its output bytes coming straight from the entry.
     /// On `Err`, `out` holds a partial result the caller must discard.
     pub(crate) fn run_bytes(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
+        let fast = self.fast_table();
         let bytes = input.as_bytes();
         let end = bytes.len();
         out.reserve(end + end / 8);
@@ -238,7 +241,7 @@ impl Stage {
         while let Some(w2) = word_at(bytes, pos + len) {
             let next = pos + len;
             let (c2, len2) = decode_word(w2);
-            let f = self.fast.get(c);
+            let f = fast.get(c);
             // A special entry, or a pair-filter hit of a character that
             // longer keys start with. (Reading the filter only for those
             // characters: computing it for every character to save a
@@ -480,10 +483,15 @@ impl Stage {
         }
     }
 
+    /// The byte loop's table, built on first use.
+    fn fast_table(&self) -> &RootTable {
+        self.fast.get_or_init(|| RootTable::new(self.table.entries().map(|(c, e)| (c, fast_entry(c, e)))))
+    }
+
     /// The byte loop's entry for `c` (see [`Stage::run_bytes`]).
     #[inline(always)]
     pub(crate) fn fast_entry(&self, c: u32) -> u32 {
-        self.fast.get(c)
+        self.fast_table().get(c)
     }
 
     /// Whether some key may start with `c1` followed by `c2` (the pair

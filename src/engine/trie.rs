@@ -150,6 +150,21 @@ impl CharSet {
     pub(crate) fn bmp_words(&self) -> &[u64] {
         &self.bmp
     }
+
+    /// The characters in ascending order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    (i as u32) << 6 | bit
+                })
+            })
+        });
+        bmp.chain(self.astral.iter().copied())
+    }
 }
 
 /// A blocked Bloom filter over character pairs: two bits in one word.
