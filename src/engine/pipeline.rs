@@ -16,8 +16,7 @@
 
 use std::sync::Arc;
 
-use super::stage::{Lone, WordAlone};
-use super::stage::{Sink, Stage, Stop, FAST_CONTINUES, FAST_SLOW};
+use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
@@ -639,11 +638,11 @@ impl Pipeline {
     /// apply (a stage's output may complete an IDS that a later stage then
     /// copies whole); an unchecked match also sends the run to the
     /// uncomposed stages.
-    fn convert_run<S: Sink>(
+    fn convert_run(
         &self,
         run: &str,
         has_ids: bool,
-        out: &mut S,
+        out: &mut Vec<u8>,
         scratch: &mut Scratch,
     ) -> std::result::Result<(), Stop> {
         match &self.uncomposed {

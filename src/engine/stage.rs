@@ -69,10 +69,6 @@ pub(crate) trait Sink {
     fn put_str(&mut self, s: &str);
     /// Appends `c`.
     fn put_char(&mut self, c: char);
-    /// Length in bytes.
-    fn len(&self) -> usize;
-    /// Shortens to `len` bytes (a character boundary).
-    fn truncate(&mut self, len: usize);
     /// Appends the conversion of `text` by a lone `stage`, with `buf` as
     /// scratch: the byte loop, whichever the sink.
     fn put_stage(&mut self, stage: &Stage, text: &str, buf: &mut Vec<u8>) -> Result<(), Stop>;
@@ -86,12 +82,6 @@ impl Sink for String {
     #[inline(always)]
     fn put_char(&mut self, c: char) {
         self.push(c);
-    }
-    fn len(&self) -> usize {
-        String::len(self)
-    }
-    fn truncate(&mut self, len: usize) {
-        String::truncate(self, len);
     }
     fn put_stage(&mut self, stage: &Stage, text: &str, buf: &mut Vec<u8>) -> Result<(), Stop> {
         stage.run_via_bytes(text, self, buf)
@@ -107,12 +97,6 @@ impl Sink for Vec<u8> {
     fn put_char(&mut self, c: char) {
         let mut buf = [0; 4];
         self.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-    }
-    fn len(&self) -> usize {
-        Vec::len(self)
-    }
-    fn truncate(&mut self, len: usize) {
-        Vec::truncate(self, len);
     }
     fn put_stage(&mut self, stage: &Stage, text: &str, _: &mut Vec<u8>) -> Result<(), Stop> {
         stage.run_bytes(text, self)
