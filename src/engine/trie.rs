@@ -167,7 +167,8 @@ impl CharSet {
     }
 }
 
-/// A blocked Bloom filter over character pairs: two bits in one word.
+/// A blocked Bloom filter over character pairs: three bits in one word
+/// (two let a fifth more walks through on s2t).
 #[derive(Debug, Clone)]
 struct Bloom(Vec<u64>);
 
