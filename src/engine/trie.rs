@@ -168,7 +168,7 @@ impl CharSet {
 }
 
 /// A blocked Bloom filter over character pairs: three bits in one word
-/// (two let a fifth more walks through on s2t).
+/// (with two, zuozhuan s2t walked the trie 13 % more often).
 #[derive(Debug, Clone)]
 struct Bloom(Vec<u64>);
 
