@@ -231,7 +231,13 @@ impl Stage {
             // characters: computing it for every character to save a
             // branch costs t2s a third of its throughput.)
             if f & (FAST_SLOW | FAST_CONTINUES) != 0 && (f & FAST_SLOW != 0 || self.trie.may_continue(c, c2)) {
-                pos = self.step(input, pos, (c, len), c2, out)?;
+                // A filter hit goes straight to the walk (what `step` would
+                // do after looking the entry and the filter up again).
+                pos = if f & FAST_SLOW != 0 {
+                    self.step(input, pos, (c, len), c2, out)?
+                } else {
+                    self.walk(input, pos, c, len, out)?
+                };
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
