@@ -168,7 +168,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     for (i, blob) in blobs.iter().enumerate() {
         let file = format!("trie_{i}.bin");
         std::fs::write(Path::new(&out_dir).join(&file), blob)?;
-        writeln!(code, "    include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),")?;
+        // 8-aligned, so that `Trie::from_static` can borrow the arrays.
+        writeln!(code, "    &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))).0,")?;
     }
     code.push_str("];\n\n/// Per configuration (in `Config::ALL` order), without and with tofu-risk dictionaries.\n");
     code.push_str("pub(crate) static PLANS: [[Plan; 2]; 16] = [\n");

@@ -27,6 +27,10 @@ pub(crate) struct Plan {
     pub(crate) runs: &'static [usize],
 }
 
+/// Aligns an embedded blob (`include_bytes!` alone guarantees 1).
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
 include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// The plan of `config`, with or without tofu-risk dictionaries.
@@ -41,7 +45,7 @@ pub(crate) fn private_pipeline(config: Config, include_tofu: bool) -> Result<Pip
     let plan = plan(config, include_tofu).ok_or_else(unknown)?;
     parts(plan, |id| {
         let blob = TRIE_BLOBS.get(id).ok_or_else(unknown)?;
-        Ok(Arc::new(Trie::from_bytes(blob)?))
+        Ok(Arc::new(Trie::from_static(blob)?))
     })
 }
 
@@ -68,7 +72,7 @@ fn trie(id: usize) -> Result<Arc<Trie>> {
         return Ok(Arc::clone(t));
     }
     let blob = TRIE_BLOBS.get(id).ok_or_else(bad)?;
-    let t = Arc::new(Trie::from_bytes(blob)?);
+    let t = Arc::new(Trie::from_static(blob)?);
     Ok(Arc::clone(cell.get_or_init(|| t)))
 }
 
@@ -167,6 +171,39 @@ mod tests {
             let mut bad = blob.to_vec();
             bad[i] ^= 0xA5;
             let _ = Trie::from_bytes(&bad);
+        }
+    }
+
+    /// Loading in place reads the same trie as the checked copy, borrows
+    /// the arrays on a little-endian target, and decodes a misaligned blob.
+    #[test]
+    fn static_loads_borrow_and_equal_checked_loads() -> Result<()> {
+        for blob in TRIE_BLOBS {
+            let in_place = Trie::from_static(blob)?;
+            assert_eq!(in_place.to_bytes(), Trie::from_bytes(blob)?.to_bytes());
+            assert_eq!(in_place.is_borrowed(), cfg!(target_endian = "little"));
+        }
+        let blob = TRIE_BLOBS[0];
+        let shifted: &'static [u8] = Box::leak([&[0u8][..], blob].concat().into_boxed_slice());
+        let misaligned = Trie::from_static(&shifted[1..])?;
+        assert!(!misaligned.is_borrowed());
+        assert_eq!(misaligned.to_bytes(), blob);
+        Ok(())
+    }
+
+    /// Matching with a damaged blob loaded without the node checks gives
+    /// wrong matches, never a panic.
+    #[test]
+    fn damaged_static_tries_never_panic() {
+        let blob = TRIE_BLOBS[0];
+        let text = "\u{F900}\u{F901}\u{2F800}漢字說話 ab";
+        for i in (0..blob.len()).step_by(389).chain(0..32) {
+            let mut bad = blob.to_vec();
+            bad[i] ^= 0xA5;
+            let Ok(trie) = Trie::from_static(Box::leak(bad.into_boxed_slice())) else { continue };
+            for (pos, _) in text.char_indices() {
+                let _ = trie.match_at(text.as_bytes(), pos);
+            }
         }
     }
 }

@@ -10,6 +10,7 @@
 //! group policy for every node once, at build time; matching is then a
 //! plain walk to the deepest reachable node.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::utf8::decode;
@@ -31,6 +32,23 @@ struct Node {
     value_len: u16,
 }
 
+/// A node as stored: `first_child`, `value_start`, `children`, and
+/// `key_len | value_len << 16`. A plain array, so that the compiled tries
+/// embedded in the binary can be borrowed as a slice of them.
+type PackedNode = [u32; 4];
+
+impl Node {
+    #[inline(always)]
+    fn unpack(p: PackedNode) -> Node {
+        let [first_child, value_start, children, lens] = p;
+        Node { first_child, value_start, children, key_len: lens as u16, value_len: (lens >> 16) as u16 }
+    }
+
+    fn pack(self) -> PackedNode {
+        [self.first_child, self.value_start, self.children, u32::from(self.key_len) | u32::from(self.value_len) << 16]
+    }
+}
+
 /// A compiled dictionary (or group of dictionaries).
 ///
 /// Nodes are laid out breadth first, so the first-level nodes are dense
@@ -41,13 +59,14 @@ struct Node {
 pub(crate) struct Trie {
     /// Node index for each character; 0 = no key starts with it.
     roots: RootTable,
-    nodes: Vec<Node>,
+    /// Borrowed from the binary for the built-in tries, owned otherwise.
+    nodes: Cow<'static, [PackedNode]>,
     /// The character on the edge into each node.
-    node_char: Vec<u32>,
+    node_char: Cow<'static, [u32]>,
     bigrams: Bloom,
     /// Every character that occurs in a key.
     key_chars: CharSet,
-    values: String,
+    values: Cow<'static, str>,
     /// Values from this byte offset on belong to unchecked entries (see
     /// [`Match::unchecked`]); [`NO_UNCHECKED`] when there are none. (An
     /// empty checked value sits at 0, so never at this offset.)
@@ -115,7 +134,7 @@ impl RootTable {
 
 /// A set of characters: a bitset over the BMP plus a sorted list of the
 /// rest.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct CharSet {
     bmp: Vec<u64>,
     astral: Vec<u32>,
@@ -123,7 +142,7 @@ pub(crate) struct CharSet {
 
 impl CharSet {
     pub(crate) fn from_chars(chars: impl IntoIterator<Item = u32>) -> CharSet {
-        let mut set = CharSet { bmp: vec![0; 0x1_0000 / 64], astral: Vec::new() };
+        let mut set = CharSet { bmp: vec![0; BMP_WORDS], astral: Vec::new() };
         for c in chars {
             set.insert(c);
         }
@@ -295,11 +314,11 @@ impl Trie {
         // contiguous.
         let mut trie = Trie {
             roots: RootTable::new([]),
-            nodes: vec![Node::default()],
-            node_char: vec![0],
+            nodes: Cow::Owned(vec![Node::default().pack()]),
+            node_char: Cow::Owned(vec![0]),
             bigrams: Bloom::new(),
             key_chars: CharSet::default(),
-            values: String::new(),
+            values: Cow::Owned(String::new()),
             unchecked_from: NO_UNCHECKED,
             max_key_chars,
         };
@@ -318,7 +337,7 @@ impl Trie {
             }
             next_index += 1;
             order.push(b);
-            trie.node_char.push(c);
+            trie.node_char.to_mut().push(c);
             if let Some(bn) = build.get(b) {
                 queue.extend(bn.children.iter().map(|(&c, &b)| (b, c)));
             }
@@ -334,14 +353,14 @@ impl Trie {
                 let (start, len) = *value_at.entry(value).or_insert_with(|| {
                     let text = value_texts.get(value as usize).copied().unwrap_or("");
                     let start = trie.values.len() as u32;
-                    trie.values.push_str(text);
+                    trie.values.to_mut().push_str(text);
                     (start, text.len() as u16)
                 });
                 node.key_len = key_len as u16;
                 node.value_start = start;
                 node.value_len = len;
             }
-            trie.nodes.push(node);
+            trie.nodes.to_mut().push(node.pack());
         }
         if let Some(root) = build.first() {
             for (&c, &b) in &root.children {
@@ -371,7 +390,7 @@ impl Trie {
 
     #[inline(always)]
     fn node(&self, n: u32) -> Node {
-        self.nodes.get(n as usize).copied().unwrap_or_default()
+        self.nodes.get(n as usize).map_or_else(Node::default, |&p| Node::unpack(p))
     }
 
     #[inline(always)]
@@ -579,8 +598,17 @@ fn collect(
 /// `Trie::unchecked_from` when no entry is unchecked.
 const NO_UNCHECKED: u32 = u32::MAX;
 
-/// The serialized form: a header, then the arrays, all little-endian.
-const MAGIC: &[u8; 8] = b"ZHTRIE\x02\x00";
+/// The serialized form: this magic, a header of six `u32` (longest key in
+/// characters, nodes, value bytes, first characters, `unchecked_from`,
+/// astral key characters), then the nodes ([`PackedNode`]), their
+/// characters, the key characters (the BMP bitset as `u64` words, then the
+/// astral ones), the first-character table as (character, node) pairs, and
+/// the values. All little-endian; every array before the values starts at
+/// a multiple of 4 bytes, so an 8-aligned blob can be borrowed in place.
+const MAGIC: &[u8; 8] = b"ZHTRIE\x03\x00";
+const HEADER_LEN: usize = 32;
+/// Words of the BMP bitset of [`CharSet`].
+const BMP_WORDS: usize = 0x1_0000 / 64;
 
 impl Trie {
     /// Every key whose node resolves to that key itself, with its value.
@@ -675,7 +703,7 @@ impl Trie {
             stack.extend((node.first_child..node.first_child + node.children).map(|child| (child, depth)));
         }
         // Checked values first, then unchecked ones, each stored once.
-        let mut out = Trie { values: String::new(), ..self.clone() };
+        let mut out = Trie { values: Cow::Owned(String::new()), ..self.clone() };
         let mut slots: HashMap<(&str, bool), (u32, u16)> = HashMap::new();
         out.unchecked_from = NO_UNCHECKED;
         for pass in [false, true] {
@@ -695,130 +723,228 @@ impl Trie {
                 let len = u16::try_from(value.len())
                     .map_err(|_| crate::Error::invalid_dictionary(key, 0, "converted value longer than 65535 bytes"))?;
                 slots.insert((value.as_str(), pass), (out.values.len() as u32, len));
-                out.values.push_str(value);
+                out.values.to_mut().push_str(value);
             }
         }
         for (n, key) in node_key {
             let slot = by_key.get(&key).and_then(|(value, unchecked)| slots.get(&(value.as_str(), *unchecked)));
-            if let (Some(&slot), Some(target)) = (slot, out.nodes.get_mut(n as usize)) {
-                (target.value_start, target.value_len) = slot;
+            if let (Some(&slot), Some(target)) = (slot, out.nodes.to_mut().get_mut(n as usize)) {
+                let mut node = Node::unpack(*target);
+                (node.value_start, node.value_len) = slot;
+                *target = node.pack();
             }
         }
         Ok(out)
     }
 
-    /// Serializes the trie; [`Trie::from_bytes`] reads it back. (Used by
-    /// `build.rs` and tests.)
+    /// Serializes the trie; [`Trie::from_bytes`] and [`Trie::from_static`]
+    /// read it back. (Used by `build.rs` and tests.)
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let roots: Vec<(u32, u32)> = self.roots.entries().collect();
-        let mut out = Vec::with_capacity(32 + self.nodes.len() * 20 + self.values.len() + roots.len() * 8);
+        let astral = &self.key_chars.astral;
+        let mut out = Vec::with_capacity(
+            HEADER_LEN + self.nodes.len() * 20 + BMP_WORDS * 8 + astral.len() * 4 + roots.len() * 8 + self.values.len(),
+        );
         out.extend_from_slice(MAGIC);
-        for n in [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len(), self.unchecked_from as usize] {
+        let header =
+            [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len(), self.unchecked_from as usize];
+        for n in header.into_iter().chain([astral.len()]) {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
-        for node in &self.nodes {
-            for v in [node.first_child, node.value_start, node.children] {
-                out.extend_from_slice(&v.to_le_bytes());
-            }
-            out.extend_from_slice(&node.key_len.to_le_bytes());
-            out.extend_from_slice(&node.value_len.to_le_bytes());
+        for word in self.nodes.iter().flatten().chain(self.node_char.iter()) {
+            out.extend_from_slice(&word.to_le_bytes());
         }
-        for &c in &self.node_char {
+        for word in &self.key_chars.bmp {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        for c in astral.iter().chain(roots.iter().flat_map(|(c, n)| [c, n])) {
             out.extend_from_slice(&c.to_le_bytes());
         }
         out.extend_from_slice(self.values.as_bytes());
-        for (c, n) in roots {
-            out.extend_from_slice(&c.to_le_bytes());
-            out.extend_from_slice(&n.to_le_bytes());
-        }
         out
     }
 
-    /// Reads a serialized trie, checking every invariant matching relies
-    /// on: sizes, UTF-8 values on character boundaries, children after
-    /// their parent and sorted, valid characters, consistent first-level
-    /// table. A corrupt input is an error, never a panic or a wrong match
-    /// structure.
+    /// Reads a serialized trie into owned arrays, checking every invariant
+    /// matching relies on: sizes, UTF-8 values on character boundaries,
+    /// children after their parent and sorted, valid characters, consistent
+    /// first-character table and key-character set. A corrupt input is an
+    /// error, never a panic or a wrong match structure. (Used by tests.)
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Trie> {
-        let bad = |reason: &str| crate::Error::invalid_dictionary("<compiled dictionary>", 0, reason);
-        let mut r = Reader { bytes, pos: 0 };
-        if r.take(8) != Some(&MAGIC[..]) {
-            return Err(bad("not a compiled dictionary of this version"));
-        }
-        let mut header = [0usize; 5];
-        for h in &mut header {
-            *h = r.u32().ok_or_else(|| bad("truncated header"))? as usize;
-        }
-        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from] = header;
-        let expected = n_nodes
-            .checked_mul(20)
-            .and_then(|n| n.checked_add(n_values))
-            .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
-            .and_then(|n| n.checked_add(28));
-        let unchecked_ok = unchecked_from == NO_UNCHECKED as usize || unchecked_from <= n_values;
-        if expected != Some(bytes.len()) || n_nodes == 0 || !unchecked_ok {
-            return Err(bad("size mismatch"));
-        }
-        let le32 = |b: &[u8], i: usize| b.get(i..i + 4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes);
-        let le16 = |b: &[u8], i: usize| b.get(i..i + 2).and_then(|s| s.try_into().ok()).map_or(0, u16::from_le_bytes);
-        let node_bytes = r.take(n_nodes * 16).ok_or_else(|| bad("truncated nodes"))?;
-        let nodes: Vec<Node> = node_bytes
-            .chunks_exact(16)
-            .map(|b| Node {
-                first_child: le32(b, 0),
-                value_start: le32(b, 4),
-                children: le32(b, 8),
-                key_len: le16(b, 12),
-                value_len: le16(b, 14),
-            })
-            .collect();
-        let char_bytes = r.take(n_nodes * 4).ok_or_else(|| bad("truncated characters"))?;
-        let node_char: Vec<u32> = char_bytes.chunks_exact(4).map(|b| le32(b, 0)).collect();
-        let values = r.take(n_values).ok_or_else(|| bad("truncated values"))?;
-        // simdutf8: std's check of CJK text took a fifth of loading s2twp.
-        let values = simdutf8::basic::from_utf8(values).map_err(|_| bad("values are not UTF-8"))?.to_owned();
-        for (i, node) in nodes.iter().enumerate() {
-            if i > 0 && char::from_u32(node_char.get(i).copied().unwrap_or(u32::MAX)).is_none() {
-                return Err(bad("invalid character"));
+        let s = Sections::parse(bytes)?;
+        let nodes = s.nodes.chunks_exact(16).map(packed_node).collect();
+        let node_char = s.node_char.chunks_exact(4).map(le32).collect();
+        let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
+        let trie = s.assemble(Cow::Owned(nodes), Cow::Owned(node_char), Cow::Owned(values.to_owned()))?;
+        trie.check()?;
+        Ok(trie)
+    }
+
+    /// Reads a trie compiled into the binary by `build.rs`, borrowing its
+    /// nodes, characters and values (copying them only on a big-endian
+    /// target or a misaligned blob).
+    ///
+    /// Checks the framing (magic, sizes, UTF-8 values, the first-character
+    /// table) but not the node invariants [`Trie::from_bytes`] checks: those
+    /// would touch every node of every trie a configuration uses, which was
+    /// half its first-use time, for data the same build produced from
+    /// hash-checked dictionaries. The tests check every built-in trie in
+    /// full and compare it with a fresh build; and every access to the
+    /// arrays is bounds-checked, so even a damaged binary yields wrong
+    /// conversions, not panics.
+    pub(crate) fn from_static(bytes: &'static [u8]) -> Result<Trie> {
+        let s = Sections::parse(bytes)?;
+        let nodes = borrow_or_decode(s.nodes, packed_node);
+        let node_char = borrow_or_decode(s.node_char, le32);
+        let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
+        s.assemble(nodes, node_char, Cow::Borrowed(values))
+    }
+
+    /// Whether the arrays are borrowed from a blob. (Used by tests.)
+    #[cfg(test)]
+    pub(crate) fn is_borrowed(&self) -> bool {
+        matches!((&self.nodes, &self.node_char, &self.values), (Cow::Borrowed(_), Cow::Borrowed(_), Cow::Borrowed(_)))
+    }
+
+    /// The node invariants: valid characters, values in range and on
+    /// character boundaries, children after their parent, in range and
+    /// sorted, and the key-character set that of the node characters.
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn check(&self) -> Result<()> {
+        let n_nodes = self.nodes.len();
+        for (i, &packed) in self.nodes.iter().enumerate() {
+            let node = Node::unpack(packed);
+            if i > 0 && char::from_u32(self.node_char.get(i).copied().unwrap_or(u32::MAX)).is_none() {
+                return Err(bad_blob("invalid character"));
             }
             let start = node.value_start as usize;
-            if values.get(start..start + usize::from(node.value_len)).is_none() {
-                return Err(bad("value out of range"));
+            if self.values.get(start..start + usize::from(node.value_len)).is_none() {
+                return Err(bad_blob("value out of range"));
             }
             if node.children > 0 {
                 let first = node.first_child as usize;
                 let end = first.checked_add(node.children as usize).filter(|&e| e <= n_nodes);
                 let Some(end) = end.filter(|_| first > i) else {
-                    return Err(bad("children out of order"));
+                    return Err(bad_blob("children out of order"));
                 };
-                if node_char.get(first..end).is_none_or(|cs| cs.windows(2).any(|w| w.first() >= w.get(1))) {
-                    return Err(bad("children not sorted"));
+                if self.node_char.get(first..end).is_none_or(|cs| cs.windows(2).any(|w| w.first() >= w.get(1))) {
+                    return Err(bad_blob("children not sorted"));
                 }
             }
         }
-        let key_chars = CharSet::from_chars(node_char.iter().skip(1).copied());
+        if CharSet::from_chars(self.node_char.iter().skip(1).copied()) != self.key_chars {
+            return Err(bad_blob("inconsistent key characters"));
+        }
+        Ok(())
+    }
+}
+
+fn bad_blob(reason: &str) -> crate::Error {
+    crate::Error::invalid_dictionary("<compiled dictionary>", 0, reason)
+}
+
+fn le32(b: &[u8]) -> u32 {
+    b.get(..4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+fn packed_node(b: &[u8]) -> PackedNode {
+    let word = |i: usize| b.get(i..).map_or(0, le32);
+    [word(0), word(4), word(8), word(12)]
+}
+
+/// `bytes` as a slice of `T` where the target's layout allows (little
+/// endian, aligned), decoded into a vector otherwise.
+fn borrow_or_decode<T: bytemuck::Pod>(bytes: &'static [u8], decode: fn(&[u8]) -> T) -> Cow<'static, [T]> {
+    match bytemuck::try_cast_slice(bytes) {
+        Ok(words) if cfg!(target_endian = "little") => Cow::Borrowed(words),
+        _ => Cow::Owned(bytes.chunks_exact(std::mem::size_of::<T>()).map(decode).collect()),
+    }
+}
+
+/// The parts of a serialized trie (see [`MAGIC`]).
+struct Sections<'a> {
+    max_key_chars: usize,
+    unchecked_from: u32,
+    nodes: &'a [u8],
+    node_char: &'a [u8],
+    bmp: &'a [u8],
+    astral: &'a [u8],
+    roots: &'a [u8],
+    values: &'a [u8],
+}
+
+impl<'a> Sections<'a> {
+    fn parse(bytes: &'a [u8]) -> Result<Sections<'a>> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8) != Some(&MAGIC[..]) {
+            return Err(bad_blob("not a compiled dictionary of this version"));
+        }
+        let mut header = [0usize; 6];
+        for h in &mut header {
+            *h = r.u32().ok_or_else(|| bad_blob("truncated header"))? as usize;
+        }
+        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from, n_astral] = header;
+        let expected = n_nodes
+            .checked_mul(20)
+            .and_then(|n| n.checked_add(n_values))
+            .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
+            .and_then(|n| n.checked_add(n_astral.checked_mul(4)?))
+            .and_then(|n| n.checked_add(HEADER_LEN + BMP_WORDS * 8));
+        let unchecked_ok = unchecked_from == NO_UNCHECKED as usize || unchecked_from <= n_values;
+        if expected != Some(bytes.len()) || n_nodes == 0 || !unchecked_ok {
+            return Err(bad_blob("size mismatch"));
+        }
+        let mut take = |n: usize| r.take(n).ok_or_else(|| bad_blob("truncated"));
+        Ok(Sections {
+            max_key_chars,
+            unchecked_from: unchecked_from as u32,
+            nodes: take(n_nodes * 16)?,
+            node_char: take(n_nodes * 4)?,
+            bmp: take(BMP_WORDS * 8)?,
+            astral: take(n_astral * 4)?,
+            roots: take(n_roots * 8)?,
+            values: take(n_values)?,
+        })
+    }
+
+    /// The trie of these sections with the given arrays, after checking
+    /// the first-character table and the key-character set's shape, and
+    /// building the pair filter.
+    fn assemble(
+        &self,
+        nodes: Cow<'static, [PackedNode]>,
+        node_char: Cow<'static, [u32]>,
+        values: Cow<'static, str>,
+    ) -> Result<Trie> {
+        let bmp = self.bmp.chunks_exact(8).map(|b| b.try_into().map_or(0, u64::from_le_bytes)).collect();
+        let astral: Vec<u32> = self.astral.chunks_exact(4).map(le32).collect();
+        if astral.first().is_some_and(|&c| c < 0x1_0000) || astral.windows(2).any(|w| w.first() >= w.get(1)) {
+            return Err(bad_blob("invalid key characters"));
+        }
         let mut trie = Trie {
             roots: RootTable::new([]),
             nodes,
             node_char,
             bigrams: Bloom::new(),
-            key_chars,
+            key_chars: CharSet { bmp, astral },
             values,
-            unchecked_from: unchecked_from as u32,
-            max_key_chars,
+            unchecked_from: self.unchecked_from,
+            max_key_chars: self.max_key_chars,
         };
-        for _ in 0..n_roots {
-            let (Some(c), Some(n)) = (r.u32(), r.u32()) else {
-                return Err(bad("truncated first-character table"));
-            };
-            if n == 0 || n as usize >= n_nodes || trie.node_char.get(n as usize) != Some(&c) {
-                return Err(bad("inconsistent first-character table"));
+        for pair in self.roots.chunks_exact(8) {
+            let (c, n) = (le32(pair), pair.get(4..).map_or(0, le32));
+            if n == 0 || trie.node_char.get(n as usize) != Some(&c) || char::from_u32(c).is_none() {
+                return Err(bad_blob("inconsistent first-character table"));
             }
             trie.roots.set(c, n);
             let node = trie.node(n);
-            for child in node.first_child..node.first_child + node.children {
-                trie.bigrams.insert(c, trie.node_char.get(child as usize).copied().unwrap_or(0));
+            let start = node.first_child as usize;
+            let Some(children) = trie.node_char.get(start..start + node.children as usize) else {
+                return Err(bad_blob("children out of range"));
+            };
+            for &c2 in children {
+                trie.bigrams.insert(c, c2);
             }
         }
         Ok(trie)
