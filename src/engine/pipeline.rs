@@ -17,7 +17,7 @@
 use std::sync::Arc;
 
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_SLOW};
-use super::trie::{CharSet, RootTable, Trie};
+use super::trie::{RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
 };
@@ -930,7 +930,8 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage) -> RootTable {
     };
     let encode_char = |c: u32| char::from_u32(c).and_then(|c| encode(c.encode_utf8(&mut [0; 4])));
     let exact = !stage.has_unchecked();
-    let chars = CharSet::from_chars(walk.0.entries().map(|(c, _)| c).chain(stage.table_chars()));
+    let mut chars = walk.0.key_set();
+    chars.union(&stage.table_chars());
     let entries = chars.iter().map(|c| {
         let e = walk.0.get(c);
         // A step of the stage: its byte-loop entry in this table's terms.
@@ -977,8 +978,13 @@ fn walk_table(seg: &Stage, stages: &[Stage]) -> WalkTable {
         Some((first, later)) => (Some(first), later),
         None => (None, &[]),
     };
-    let stage_chars = first.into_iter().chain(later).flat_map(Stage::table_chars);
-    let chars = CharSet::from_chars(stage_chars.chain(seg.table_chars()).chain(0x2FF0..=0x2FFF));
+    let mut chars = seg.table_chars();
+    for stage in first.into_iter().chain(later) {
+        chars.union(&stage.table_chars());
+    }
+    for c in 0x2FF0..=0x2FFF {
+        chars.insert(c);
+    }
     let mut table = RootTable::new([]);
     for c in chars.iter() {
         let word = if seg.table_chars_contains(c) { WALK_WORD } else { 0 };

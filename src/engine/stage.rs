@@ -11,7 +11,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::trie::{Match, RootTable, Trie};
+use super::trie::{CharSet, Match, RootTable, Trie};
 use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
 
 /// Entry flag: the rest of the entry indexes `special`.
@@ -497,7 +497,7 @@ impl Stage {
     }
 
     /// Every character this stage's table mentions.
-    pub(crate) fn table_chars(&self) -> impl Iterator<Item = u32> + '_ {
-        self.table.entries().map(|(c, _)| c)
+    pub(crate) fn table_chars(&self) -> CharSet {
+        self.table.key_set()
     }
 }

@@ -90,11 +90,38 @@ pub(crate) struct RootTable {
 
 impl RootTable {
     pub(crate) fn new(entries: impl IntoIterator<Item = (u32, u32)>) -> RootTable {
-        let mut table = RootTable { index: Box::new([0; INDEX_LEN]), blocks: vec![0; 256] };
+        // Blocks numbered first, so that the array is allocated once.
+        let entries: Vec<(u32, u32)> = entries.into_iter().collect();
+        let mut index = Box::new([0u16; INDEX_LEN]);
+        let mut n_blocks = 1u16;
+        for &(c, _) in &entries {
+            if let Some(slot) = index.get_mut((c >> 8) as usize).filter(|slot| **slot == 0) {
+                *slot = n_blocks;
+                n_blocks = n_blocks.saturating_add(1);
+            }
+        }
+        let mut table = RootTable { index, blocks: vec![0; usize::from(n_blocks) * 256] };
         for (c, v) in entries {
             table.set(c, v);
         }
         table
+    }
+
+    /// The characters with a non-zero value.
+    pub(crate) fn key_set(&self) -> CharSet {
+        let mut set = CharSet { bmp: vec![0; BMP_WORDS], astral: Vec::new() };
+        for (hi, &b) in self.index.iter().enumerate().filter(|(_, &b)| b != 0) {
+            let start = usize::from(b) * 256;
+            let Some(block) = self.blocks.get(start..start + 256) else { continue };
+            for (w, chunk) in block.chunks_exact(64).enumerate() {
+                let mask = chunk.iter().enumerate().fold(0u64, |m, (i, &v)| m | u64::from(v != 0) << i);
+                match set.bmp.get_mut(hi * 4 + w) {
+                    Some(word) => *word |= mask,
+                    None => set.astral.extend(CharSet::bits(mask, (hi * 4 + w) as u32)),
+                }
+            }
+        }
+        set
     }
 
     pub(crate) fn set(&mut self, c: u32, v: u32) {
@@ -151,7 +178,22 @@ impl CharSet {
         set
     }
 
-    fn insert(&mut self, c: u32) {
+    /// Adds every character of `other`.
+    pub(crate) fn union(&mut self, other: &CharSet) {
+        for (w, o) in self.bmp.iter_mut().zip(&other.bmp) {
+            *w |= o;
+        }
+        if self.bmp.len() < other.bmp.len() {
+            self.bmp.extend(other.bmp.get(self.bmp.len()..).unwrap_or(&[]));
+        }
+        if !other.astral.is_empty() {
+            self.astral.extend(&other.astral);
+            self.astral.sort_unstable();
+            self.astral.dedup();
+        }
+    }
+
+    pub(crate) fn insert(&mut self, c: u32) {
         match self.bmp.get_mut((c >> 6) as usize) {
             Some(w) => *w |= 1 << (c & 63),
             None => self.astral.push(c),
@@ -172,17 +214,19 @@ impl CharSet {
 
     /// The characters in ascending order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| {
-            let mut bits = word;
-            std::iter::from_fn(move || {
-                (bits != 0).then(|| {
-                    let bit = bits.trailing_zeros();
-                    bits &= bits - 1;
-                    (i as u32) << 6 | bit
-                })
-            })
-        });
+        let bmp = self.bmp.iter().enumerate().flat_map(|(i, &word)| CharSet::bits(word, i as u32));
         bmp.chain(self.astral.iter().copied())
+    }
+
+    /// The characters of bitset word number `i` holding `word`.
+    fn bits(mut word: u64, i: u32) -> impl Iterator<Item = u32> {
+        std::iter::from_fn(move || {
+            (word != 0).then(|| {
+                let bit = word.trailing_zeros();
+                word &= word - 1;
+                i << 6 | bit
+            })
+        })
     }
 }
 
