@@ -171,7 +171,10 @@ impl CharSet {
     pub(crate) fn from_chars(chars: impl IntoIterator<Item = u32>) -> CharSet {
         let mut set = CharSet { bmp: vec![0; BMP_WORDS], astral: Vec::new() };
         for c in chars {
-            set.insert(c);
+            match set.bmp.get_mut((c >> 6) as usize) {
+                Some(w) => *w |= 1 << (c & 63),
+                None => set.astral.push(c),
+            }
         }
         set.astral.sort_unstable();
         set.astral.dedup();
@@ -196,7 +199,11 @@ impl CharSet {
     pub(crate) fn insert(&mut self, c: u32) {
         match self.bmp.get_mut((c >> 6) as usize) {
             Some(w) => *w |= 1 << (c & 63),
-            None => self.astral.push(c),
+            None => {
+                if let Err(at) = self.astral.binary_search(&c) {
+                    self.astral.insert(at, c);
+                }
+            }
         }
     }
 
@@ -1009,5 +1016,23 @@ impl<'a> Reader<'a> {
 
     fn u32(&mut self) -> Option<u32> {
         self.take(4).and_then(|b| b.try_into().ok()).map(u32::from_le_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_tables_list_their_keys_and_char_sets_stay_sorted() {
+        let table = RootTable::new([(0x4E00, 1), (0x2_0000, 2), (0x41, 0), (0x10_FFFF, 3), (0x4E01, 4)]);
+        let keys = table.key_set();
+        assert_eq!(keys.iter().collect::<Vec<_>>(), [0x4E00, 0x4E01, 0x2_0000, 0x10_FFFF]);
+        let mut set = CharSet::from_chars([0x2_0001, 0x41, 0x2_0000, 0x2_0001]);
+        set.insert(0x1_F600);
+        set.insert(0x2_0001);
+        set.union(&keys);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [0x41, 0x4E00, 0x4E01, 0x1_F600, 0x2_0000, 0x2_0001, 0x10_FFFF]);
+        assert!(set.contains(0x1_F600) && set.contains(0x10_FFFF) && !set.contains(0x1_F601));
     }
 }
