@@ -279,6 +279,18 @@ mod tests {
         assert!(has("小平同志眼觀六路", Person, "小平"));
         assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
         assert!(has("以色列內閣自外長利維辭職後", Person, "利維"));
+        // A transliterated name ends where a frequent word runs on past it
+        // or a title starts inside it.
+        assert!(has("如何實施美國總統克林頓提出的建議", Person, "克林頓"));
+        assert!(has("巴特勒同伊副總理阿齊茲達成協議", Person, "阿齊茲"));
+        assert!(has("該中心主任哈瓦特博士說", Person, "哈瓦特"));
+        assert!(has("與此同時，國務卿奧爾布賴特等美國官員", Person, "奧爾布賴特"));
+        assert_eq!(people_in("的“北線方案”，美歐提出將中亞油"), 0);
+        // Diplomats' and referees' titles; a single given character that
+        // starts a place (美國) is no name, whatever follows.
+        assert!(has("中國駐紐約總領事邱勝雲轉交了支票", Person, "邱勝雲"));
+        assert!(has("北京籍國際級裁判陸俊再次捧走金哨", Person, "陸俊"));
+        assert_eq!(people_in("大使向美國務卿辭行"), 0);
         // A name said twice in a document, though never with context.
         assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
         assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);

@@ -213,7 +213,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
                 && !vouched;
         // A word runs on from the last given character (張明天氣).
         // Not when a title or speech verb follows (江澤民主席 has 民主).
-        let runs_on = !speech && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 300);
+        // A place always does after a single given character (大使向美國務卿:
+        // 美國; not 鄧小平南方, 平南 a county).
+        let runs_on = doc
+            .starting(end - 1)
+            .iter()
+            .any(|w| w.end > end && (w.info.word >= 300 && !speech || len == 1 && w.info.place > 0));
         // Without a title or speech verb, a given name that is an everyday
         // verb or noun reads as that word (陳進入伏擊圈, 宋駕車逃離; not
         // 歐陽建國主持).
@@ -390,6 +395,22 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
     }
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
+    // A frequent word that starts inside the run and goes on past it into
+    // a content character (克林頓提出, 阿齊茲達成; not 奧爾布賴特等), or a
+    // title inside it (哈瓦特博士), ends the name before it.
+    let runs_out = !doc.is_function(i + run);
+    let cut = |k: usize| {
+        doc.starting(k).iter().any(|w| {
+            w.end - w.start >= 2
+                && (w.info.cues & TITLE != 0 && w.end <= i + run || runs_out && w.end > i + run && w.info.word >= 100)
+        })
+    };
+    // (Two characters left are too few to tell: 美歐提出.)
+    let run = match (i + 2..i + run).find(|&k| cut(k)) {
+        Some(k) if k - i < 3 => return None,
+        Some(k) => k - i,
+        None => run,
+    };
     if run < 2 {
         return None;
     }
