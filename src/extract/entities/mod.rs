@@ -291,6 +291,11 @@ mod tests {
         assert!(has("中國駐紐約總領事邱勝雲轉交了支票", Person, "邱勝雲"));
         assert!(has("北京籍國際級裁判陸俊再次捧走金哨", Person, "陸俊"));
         assert_eq!(people_in("大使向美國務卿辭行"), 0);
+        // On statistics alone, a name stops before a word that runs on
+        // past it, and after a name jieba knows well.
+        assert!(has("不坐火車坐飛機，顏旭頗感自豪地說", Person, "顏旭"));
+        assert!(has("舉兩得的選擇。”李鵬笑着對75歲的趙家", Person, "李鵬"));
+        assert!(!has("馬曉春周鶴洋出局俞斌孤身闖入八強", Person, "俞斌孤"));
         // A name said twice in a document, though never with context.
         assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
         assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);

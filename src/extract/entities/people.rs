@@ -270,7 +270,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             // 孔玲的話, 譚彥每天: one given character must read as a name.
             sum >= if len == 2 { -10 } else { 15 }
         } else {
-            len == 2 && sum >= 50
+            // Statistics alone: not where the last character starts a word
+            // running on past the name (俞斌孤身, 顏旭頗感, 鄭弘九段), nor
+            // after a name jieba knows well (李鵬 + 笑著).
+            let word_after = doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 30);
+            let famous = doc.info(i, end - 1).is_some_and(|w| w.person >= 100);
+            len == 2 && sum >= 50 && !word_after && !famous
         };
         if confirmed && best.is_none_or(|(s, _)| sum > s) {
             best = Some((sum, end));
