@@ -296,6 +296,14 @@ mod tests {
         assert!(has("不坐火車坐飛機，顏旭頗感自豪地說", Person, "顏旭"));
         assert!(has("舉兩得的選擇。”李鵬笑着對75歲的趙家", Person, "李鵬"));
         assert!(!has("馬曉春周鶴洋出局俞斌孤身闖入八強", Person, "俞斌孤"));
+        // A title or rank after a name is not its last character; a
+        // dotted foreign name ends before a title or a word running on,
+        // starts after a title, and is reported once.
+        assert!(has("更應該歸功於以吳彬總教練為首的武術隊", Person, "吳彬"));
+        assert!(has("決戰中，女棋手葉桂五段執黑", Person, "葉桂"));
+        assert_eq!(found("孟加拉國總理謝赫·哈西娜提議"), [(EntityKind::Place, "孟加拉國"), (Person, "謝赫·哈西娜")]);
+        assert_eq!(people_in("世界衛生組織官員丹尼爾·拉萬奇博士說"), 1);
+        assert!(has("世界衛生組織官員丹尼爾·拉萬奇博士說", Person, "丹尼爾·拉萬奇"));
         // A name said twice in a document, though never with context.
         assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
         assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);

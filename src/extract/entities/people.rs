@@ -75,6 +75,15 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     coordinated(doc, &mut found, &taken);
     repeated(doc, &mut found, &taken, &places);
     join_dotted(doc, &mut found);
+    // Joined names may now cover each other (丹尼爾 and 拉萬奇 both became
+    // 丹尼爾·拉萬奇): keep the longest.
+    found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+    let mut covered = 0;
+    found.retain(|p| {
+        let keep = p.span.start >= covered;
+        covered = covered.max(p.span.end);
+        keep
+    });
     // A name confirmed once is a name everywhere in the document.
     let mut names: HashMap<char, Vec<&'a [char]>> = HashMap::new();
     let mut add = |name: &'a [char]| {
@@ -167,6 +176,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             // A title or speech verb is no given name (何大爺, 時強調), nor
             // the whole name (祝賀).
             || doc.starting(given_from).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0 && w.end - w.start >= 2)
+            // Nor is the start of a title or a player's rank after the
+            // name (吳彬 + 總教練, 葉桂 + 五段).
+            || len == 2
+                && (rank_at(doc, end - 1)
+                    || doc.starting(end - 1).iter().any(|w| w.info.cues & TITLE != 0 && w.end - w.start >= 2))
             || doc.info(i, end).is_some_and(|w| w.cues & (TITLE | SPEECH) != 0)
         {
             continue;
@@ -381,6 +395,10 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    // Not from inside a title (總理 + 謝赫: no 理謝赫).
+    if in_title(doc, i) {
+        return None;
+    }
     let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
     if !listed_title && !name_boundary(doc, i) {
         return None;
@@ -400,18 +418,8 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
     }
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
-    // A frequent word that starts inside the run and goes on past it into
-    // a content character (克林頓提出, 阿齊茲達成; not 奧爾布賴特等), or a
-    // title inside it (哈瓦特博士), ends the name before it.
-    let runs_out = !doc.is_function(i + run);
-    let cut = |k: usize| {
-        doc.starting(k).iter().any(|w| {
-            w.end - w.start >= 2
-                && (w.info.cues & TITLE != 0 && w.end <= i + run || runs_out && w.end > i + run && w.info.word >= 100)
-        })
-    };
     // (Two characters left are too few to tell: 美歐提出.)
-    let run = match (i + 2..i + run).find(|&k| cut(k)) {
+    let run = match transliteration_end(doc, i + 2, i + run) {
         Some(k) if k - i < 3 => return None,
         Some(k) => k - i,
         None => run,
@@ -447,6 +455,25 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
     }
     None
+}
+
+/// Whether a title word starts before `i` and goes on past it.
+fn in_title(doc: &Doc<'_>, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| doc.starting(k).iter().any(|w| w.end > i && w.info.cues & TITLE != 0))
+}
+
+/// Where a run of transliteration characters ending at `end` stops being
+/// a name, searching from `from`: before a frequent word that starts
+/// inside it and goes on past it into a content character (克林頓提出,
+/// 阿齊茲達成; not 奧爾布賴特等), or before a title inside it (哈瓦特博士).
+fn transliteration_end(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> {
+    let runs_out = !doc.is_function(end);
+    (from..end).find(|&k| {
+        doc.starting(k).iter().any(|w| {
+            w.end - w.start >= 2
+                && (w.info.cues & TITLE != 0 && w.end <= end || runs_out && w.end > end && w.info.word >= 100)
+        })
+    })
 }
 
 /// Characters that end words for people's roles and kin (委員, 演員, 連長,
@@ -887,13 +914,19 @@ fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
     for person in found.iter_mut() {
         while DOTS.contains(&doc.at(person.span.end)) {
             match run(person.span.end, 1) {
-                Some(last) => person.span.end = last + 1,
+                Some(last) => {
+                    let dot = person.span.end;
+                    person.span.end = transliteration_end(doc, dot + 2, last + 1).unwrap_or(last + 1);
+                }
                 None => break,
             }
         }
         while person.span.start >= 2 && DOTS.contains(&doc.at(person.span.start - 1)) {
             match run(person.span.start - 1, -1) {
-                Some(first) => person.span.start = first,
+                Some(first) => {
+                    let dot = person.span.start - 1;
+                    person.span.start = (first..dot).find(|&k| !in_title(doc, k)).unwrap_or(dot + 1);
+                }
                 None => break,
             }
         }
