@@ -304,6 +304,12 @@ mod tests {
         assert_eq!(found("孟加拉國總理謝赫·哈西娜提議"), [(EntityKind::Place, "孟加拉國"), (Person, "謝赫·哈西娜")]);
         assert_eq!(people_in("世界衛生組織官員丹尼爾·拉萬奇博士說"), 1);
         assert!(has("世界衛生組織官員丹尼爾·拉萬奇博士說", Person, "丹尼爾·拉萬奇"));
+        // After an office's name with a title after the name; elected or
+        // appointed; the old and model workers.
+        assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));
+        assert!(has("選舉李修源為省高級人民法院院長", Person, "李修源"));
+        assert!(has("78歲的張月亭老人趕來了", Person, "張月亭"));
+        assert!(has("已故全國勞動模範時傳祥、張秉貴家中", Person, "時傳祥"));
         // A name said twice in a document, though never with context.
         assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
         assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);

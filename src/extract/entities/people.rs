@@ -248,8 +248,18 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let clause = !doc.is_function(i.wrapping_sub(1))
             && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
             && doc.left_boundary(i);
-        let context = titled || speech;
-        if !(bounded || listed && speech) {
+        // Elected or appointed: 選舉李修源為院長, 任命某某為.
+        let appointed = doc.at(end) == '为'
+            && APPOINT.iter().any(|a| {
+                let n = a.chars().count();
+                i >= n && doc.chars.get(i - n..i).is_some_and(|cs| a.chars().eq(cs.iter().copied()))
+            });
+        let context = titled || speech || appointed;
+        // After an office's name (人事處, 農業司) with a title after the
+        // name (裴兆宏處長, 崔世安司長).
+        let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
+            && doc.starting(end).iter().any(|w| w.info.cues & TITLE != 0);
+        if !(bounded || listed && speech || unit_before) {
             continue;
         }
         // Without a title, an ambiguous surname and the next character
@@ -475,6 +485,14 @@ fn transliteration_end(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> 
         })
     })
 }
+
+/// Verbs of electing and appointing, before a name and 為 (選舉李修源為).
+const APPOINT: &[&str] = &["选举", "补选", "推选", "推举", "任命", "聘请", "聘任", "委任", "提名", "增补", "选"];
+
+/// Last characters of the names of offices and units (人事處, 農業司,
+/// 辦公室): a name after one is not in the middle of a word.
+const OFFICE_ENDS: &[char] =
+    &['处', '司', '局', '厅', '室', '科', '所', '站', '院', '厂', '队', '组', '办', '委', '部'];
 
 /// Characters that end words for people's roles and kin (委員, 演員, 連長,
 /// 教師, 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部, 學者, 男童,
