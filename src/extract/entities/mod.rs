@@ -409,6 +409,10 @@ mod tests {
         assert!(has("中國政府", Place, "中國"));
         assert!(has("東南亞國家", Place, "東南亞"));
         assert!(has("中國向貝寧提供了可貴的援助", Place, "貝寧"));
+        // jieba files some countries and cities as people's names; our
+        // gazetteer knows them.
+        assert_eq!(found("對象是羅馬尼亞和斯洛文尼亞。"), [(Place, "羅馬尼亞"), (Place, "斯洛文尼亞")]);
+        assert_eq!(found("女主人曾在布里斯班的一家免稅店"), [(Place, "布里斯班")]);
         // jieba tags these as places; they are everyday words.
         assert!(found("扎根安家，拓寬廣度，新建城市").iter().all(|(k, _)| *k != Place));
     }
