@@ -310,6 +310,9 @@ mod tests {
         assert!(has("選舉李修源為省高級人民法院院長", Person, "李修源"));
         assert!(has("78歲的張月亭老人趕來了", Person, "張月亭"));
         assert!(has("已故全國勞動模範時傳祥、張秉貴家中", Person, "時傳祥"));
+        // Not where a frequent word runs across the surname.
+        assert_eq!(people_in("出色完成各項戰鬥任務"), 0);
+        assert_eq!(people_in("兩國人民的相互了解和信任"), 0);
         // A name said twice in a document, though never with context.
         assert_eq!(people_in("讀者都喜歡王新蘭。"), 0);
         assert_eq!(people_in("讀者都喜歡王新蘭。老師也喜歡王新蘭。"), 2);

@@ -149,6 +149,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     if !bounded && (ambiguous || doc.word_across(i, 100)) {
         return None;
     }
+    // Nor, without a title, where a frequent word runs across the
+    // surname (地方政府, 各項戰鬥: after 地 and 各, which may end words).
+    if !titled && doc.word_across(i, 1000) {
+        return None;
+    }
     let given_from = surname.end;
     // The surname alone before a title or form of address (毛主席, 孫先生):
     // the title is not part of the name.
