@@ -337,6 +337,10 @@ mod tests {
             people("選舉委員傅全有、王義明（女）、范多富、松布（土族）、盧家豐為副省長"),
             ["傅全有", "王義明", "范多富", "松布", "盧家豐"]
         );
+        // A whole item over a shorter reading (呂志和, not 呂志 before 和);
+        // 等 closes a list.
+        assert_eq!(people("達慶利（回族）、呂志和、呂學儉、呂培儉"), ["達慶利", "呂志和", "呂學儉", "呂培儉"]);
+        assert_eq!(people("劉勝玉、劉海藩、楊春貴等。"), ["劉勝玉", "劉海藩", "楊春貴"]);
         // A note marks a person even outside a list of names.
         assert_eq!(people("代表有卓瑪（藏族）、工人和農民"), ["卓瑪"]);
         // Lists of things are not lists of names.

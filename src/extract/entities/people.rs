@@ -641,7 +641,9 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         }
         i = next;
     }
-    found.sort_by_key(|p| p.span.start);
+    // The whole item over a shorter reading at its start (呂志和, not 呂志
+    // before 和).
+    found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
@@ -714,11 +716,16 @@ fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
                 break;
             }
         }
+        // 等 closes the list (楊春貴等。), not the name.
+        if end - from >= 3 && doc.at(end - 1) == '等' && !han(end) {
+            end -= 1;
+        }
         if end == from {
             break;
         }
         let (person_note, after) = note_starting(doc, end);
-        let whole = !han(end) && matches!(doc.at(after), '、' | '，' | '。' | '；' | '等' | '\0' | '\n' | '）' | ')');
+        let whole = (!han(end) || doc.at(end) == '等')
+            && matches!(doc.at(after), '、' | '，' | '。' | '；' | '等' | '\0' | '\n' | '）' | ')');
         items.push(ListItem { run: from..end, whole, person_note, end: after });
         at = after;
     }
