@@ -410,12 +410,9 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    // Not from inside a title (總理 + 謝赫: no 理謝赫).
-    if in_title(doc, i) {
-        return None;
-    }
     let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
-    if !listed_title && !name_boundary(doc, i) {
+    // Not from inside a title (總理 + 謝赫: no 理謝赫).
+    if !listed_title && !name_boundary(doc, i) || in_title(doc, i) {
         return None;
     }
     let title = title_before(doc, i);
