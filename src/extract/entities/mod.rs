@@ -131,7 +131,7 @@ impl Entity {
 /// The entities of a text (`chars` with their byte `offsets`, one more than
 /// characters), in text order.
 pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> Vec<Entity> {
-    let folded: Vec<char> = chars.iter().map(|&c| crate::dict::fold::to_simplified(c)).collect();
+    let folded = fold(chars);
     let doc = doc::Doc::new(lexicon::Lexicon::get(), folded);
     // The caller's names come first; the finders work around them, and see
     // the caller's places and organisations as their own.
@@ -211,6 +211,19 @@ pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> V
     }
     found.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
     found
+}
+
+/// `chars` in Simplified, one character for one: OpenCC's t2s, whose
+/// phrases settle characters one character cannot (瞭解 -> 了解, not 瞭), or
+/// character by character should a phrase ever change the length.
+fn fold(chars: &[char]) -> Vec<char> {
+    let text: String = chars.iter().collect();
+    let converted = crate::Converter::new(crate::Config::T2s).convert(&text).chars().collect::<Vec<char>>();
+    if converted.len() == chars.len() {
+        converted
+    } else {
+        chars.iter().map(|&c| crate::dict::fold::to_simplified(c)).collect()
+    }
 }
 
 fn entity(kind: EntityKind, range: Range<usize>) -> Entity {
@@ -324,6 +337,8 @@ mod tests {
         assert!(has("一期工程已正式通水。（曉東）", Person, "曉東"));
         // Simplified and mixed input alike.
         assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
+        // Folded by phrases, not only characters: 瞭解 is 了解 here.
+        assert!(has("1996年7月，黃斌瞭解到國家級貧困縣", Person, "黃斌"));
     }
 
     #[test]
