@@ -337,6 +337,9 @@ mod tests {
         assert!(has("一期工程已正式通水。（曉東）", Person, "曉東"));
         // Simplified and mixed input alike.
         assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
+        // A credit's verb is not part of the name.
+        assert!(has("祝酒詞（圖片）（夏清泉畫）", Person, "夏清泉"));
+        assert!(has("賀年的木棉花。（牟健為攝）", Person, "牟健為"));
         // Folded by phrases, not only characters: 瞭解 is 了解 here.
         assert!(has("1996年7月，黃斌瞭解到國家級貧困縣", Person, "黃斌"));
     }

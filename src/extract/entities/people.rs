@@ -528,6 +528,10 @@ fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
 /// Characters that make a word into a person doing it (偵查 + 員).
 const AGENT_SUFFIXES: &[char] = &['员', '师', '官'];
 
+/// Verbs that close a credit after the name: photographed, painted,
+/// drawn, written, carved (（牟健為攝）, （夏清泉畫）).
+const CREDIT_VERBS: &[char] = &['摄', '画', '绘', '书', '刻'];
+
 /// Names standing alone between delimiters: a credit in brackets
 /// (（陳小波）), a byline on its own line, an item before 等.
 fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
@@ -538,6 +542,8 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let opens = i == 0 || OPEN.contains(&doc.at(i - 1));
         let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
         let closes = end == doc.len() || CLOSE.contains(&doc.at(end)) || doc.at(end) == '摄';
+        // A credit's verb closing it is not the name's (（夏清泉畫）).
+        let end = if end > i + 2 && CREDIT_VERBS.contains(&doc.at(end - 1)) && closes { end - 1 } else { end };
         let span = i..end;
         let name = end > i + 1 && name_shaped(doc, &span) || byline(doc, &span);
         if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
