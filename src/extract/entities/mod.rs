@@ -314,6 +314,7 @@ mod tests {
         // starts after a title, and is reported once.
         assert!(has("更應該歸功於以吳彬總教練為首的武術隊", Person, "吳彬"));
         assert!(has("決戰中，女棋手葉桂五段執黑", Person, "葉桂"));
+        assert!(has("的馬克思主義”。柯亨聲稱，他要用分析哲學", Person, "柯亨"));
         assert_eq!(found("孟加拉國總理謝赫·哈西娜提議"), [(EntityKind::Place, "孟加拉國"), (Person, "謝赫·哈西娜")]);
         assert_eq!(people_in("世界衛生組織官員丹尼爾·拉萬奇博士說"), 1);
         assert!(has("世界衛生組織官員丹尼爾·拉萬奇博士說", Person, "丹尼爾·拉萬奇"));

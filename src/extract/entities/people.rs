@@ -181,11 +181,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             // A title or speech verb is no given name (何大爺, 時強調), nor
             // the whole name (祝賀).
             || doc.starting(given_from).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0 && w.end - w.start >= 2)
-            // Nor is the start of a title or a player's rank after the
-            // name (吳彬 + 總教練, 葉桂 + 五段).
+            // Nor is the start of a title, a speech verb or a player's
+            // rank after the name (吳彬 + 總教練, 柯亨 + 聲稱, 葉桂 + 五段);
+            // other verbs may start there (鄭必堅強調, 褚時健在).
             || len == 2
                 && (rank_at(doc, end - 1)
-                    || doc.starting(end - 1).iter().any(|w| w.info.cues & TITLE != 0 && w.end - w.start >= 2))
+                    || doc
+                        .starting(end - 1)
+                        .iter()
+                        .any(|w| w.end - w.start >= 2 && w.info.cues & (TITLE | SPEECH) != 0))
             || doc.info(i, end).is_some_and(|w| w.cues & (TITLE | SPEECH) != 0)
         {
             continue;
