@@ -317,6 +317,9 @@ mod tests {
         assert!(has("的馬克思主義”。柯亨聲稱，他要用分析哲學", Person, "柯亨"));
         assert_eq!(found("孟加拉國總理謝赫·哈西娜提議"), [(EntityKind::Place, "孟加拉國"), (Person, "謝赫·哈西娜")]);
         assert_eq!(people_in("世界衛生組織官員丹尼爾·拉萬奇博士說"), 1);
+        // A dot right after a title: the name does not reach back into it
+        // (this once looped forever).
+        assert_eq!(found("孟加拉國總理·哈西娜說"), [(EntityKind::Place, "孟加拉國"), (Person, "哈西娜")]);
         assert!(has("世界衛生組織官員丹尼爾·拉萬奇博士說", Person, "丹尼爾·拉萬奇"));
         // After an office's name with a title after the name; elected or
         // appointed; the old and model workers.

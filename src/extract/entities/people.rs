@@ -960,10 +960,11 @@ fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
         }
         while person.span.start >= 2 && DOTS.contains(&doc.at(person.span.start - 1)) {
             match run(person.span.start - 1, -1) {
-                Some(first) => {
-                    let dot = person.span.start - 1;
-                    person.span.start = (first..dot).find(|&k| !in_title(doc, k)).unwrap_or(dot + 1);
-                }
+                // Not into a title (總理·謝赫: the name starts after 理).
+                Some(first) => match (first..person.span.start - 1).find(|&k| !in_title(doc, k)) {
+                    Some(start) => person.span.start = start,
+                    None => break,
+                },
                 None => break,
             }
         }
