@@ -184,8 +184,10 @@ mod tests {
             assert_eq!(in_place.is_borrowed(), cfg!(target_endian = "little"));
         }
         let blob = TRIE_BLOBS[0];
-        let shifted: &'static [u8] = Box::leak([&[0u8][..], blob].concat().into_boxed_slice());
-        let misaligned = Trie::from_static(&shifted[1..])?;
+        let buffer: &'static mut [u8] = Box::leak(vec![0u8; blob.len() + 4].into_boxed_slice());
+        let off = (1..4).find(|o| (buffer.as_ptr().addr() + o) % 4 != 0).unwrap_or(1);
+        buffer[off..off + blob.len()].copy_from_slice(blob);
+        let misaligned = Trie::from_static(&buffer[off..off + blob.len()])?;
         assert!(!misaligned.is_borrowed());
         assert_eq!(misaligned.to_bytes(), blob);
         Ok(())
