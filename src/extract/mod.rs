@@ -498,7 +498,7 @@ impl Extractor {
         // A phone number or address is not a figure.
         let mut figures = figures::figures(&chars, &offsets, self.reference);
         figures.retain(|f| !contacts.iter().any(|c| f.start < c.end && c.start < f.end));
-        let entities = entities::entities(&chars, &offsets, &self.names);
+        let entities = entities::entities(text, &chars, &offsets, &self.names);
         Extraction { entities, figures, contacts }
     }
 }

@@ -128,10 +128,10 @@ impl Entity {
     }
 }
 
-/// The entities of a text (`chars` with their byte `offsets`, one more than
-/// characters), in text order.
-pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> Vec<Entity> {
-    let folded = fold(chars);
+/// The entities of `text` (its `chars` with their byte `offsets`, one more
+/// than characters), in text order.
+pub(super) fn entities(text: &str, chars: &[char], offsets: &[usize], user: &UserNames) -> Vec<Entity> {
+    let folded = fold(text, chars);
     let doc = doc::Doc::new(lexicon::Lexicon::get(), folded);
     // The caller's names come first; the finders work around them, and see
     // the caller's places and organisations as their own.
@@ -213,12 +213,12 @@ pub(super) fn entities(chars: &[char], offsets: &[usize], user: &UserNames) -> V
     found
 }
 
-/// `chars` in Simplified, one character for one: OpenCC's t2s, whose
-/// phrases settle characters one character cannot (瞭解 -> 了解, not 瞭), or
-/// character by character should a phrase ever change the length.
-fn fold(chars: &[char]) -> Vec<char> {
-    let text: String = chars.iter().collect();
-    let converted = crate::Converter::new(crate::Config::T2s).convert(&text).chars().collect::<Vec<char>>();
+/// `text` (whose characters are `chars`) in Simplified, one character for
+/// one: OpenCC's t2s, whose phrases settle characters one character cannot
+/// (瞭解 -> 了解, not 瞭), or character by character should a phrase ever
+/// change the length.
+fn fold(text: &str, chars: &[char]) -> Vec<char> {
+    let converted = crate::Converter::new(crate::Config::T2s).convert(text).chars().collect::<Vec<char>>();
     if converted.len() == chars.len() {
         converted
     } else {
