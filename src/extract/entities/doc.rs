@@ -136,7 +136,13 @@ impl<'a> Doc<'a> {
 
     /// Whether a general word starts in `from..i` and ends after `i`.
     pub(super) fn word_out_of(&self, from: usize, i: usize, min_freq: u32) -> bool {
-        (from..i).any(|s| self.starting(s).iter().any(|w| w.end > i && w.info.word >= min_freq && w.info.place == 0))
+        self.crossing(from, i, |w| w.info.word >= min_freq && w.info.place == 0)
+    }
+
+    /// Whether a word that `keep` accepts starts in `from..i` and ends
+    /// after `i`.
+    pub(super) fn crossing(&self, from: usize, i: usize, keep: impl Fn(&Word<'a>) -> bool) -> bool {
+        (from..i).any(|s| self.starting(s).iter().any(|w| w.end > i && keep(w)))
     }
 }
 

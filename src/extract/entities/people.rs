@@ -475,7 +475,7 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 
 /// Whether a title word starts before `i` and goes on past it.
 fn in_title(doc: &Doc<'_>, i: usize) -> bool {
-    (i.saturating_sub(3)..i).any(|k| doc.starting(k).iter().any(|w| w.end > i && w.info.cues & TITLE != 0))
+    doc.crossing(i.saturating_sub(3), i, |w| w.info.cues & TITLE != 0)
 }
 
 /// Where a run of transliteration characters ending at `end` stops being
