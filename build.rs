@@ -53,6 +53,8 @@ mod dict_jsonc;
 mod dict_spec;
 #[path = "src/dict/text.rs"]
 mod dict_text;
+#[path = "src/engine/pairs.rs"]
+mod pairs;
 #[path = "src/engine/pipeline.rs"]
 mod pipeline;
 #[path = "src/engine/stage.rs"]

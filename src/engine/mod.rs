@@ -2,11 +2,12 @@
 //! streaming.
 //!
 //! - [`trie`]: one dictionary group compiled into a trie with resolved
-//!   matches;
+//!   matches, and [`pairs`], its index of two-character prefixes;
 //! - [`pipeline`]: OpenCC's stages (normalization, segmentation, chain);
 //! - [`stream`]: conversion of readers into writers in bounded memory.
 
 pub(crate) mod builtin;
+pub(crate) mod pairs;
 pub(crate) mod pipeline;
 pub(crate) mod stage;
 pub(crate) mod stream;

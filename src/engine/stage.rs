@@ -11,6 +11,7 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::pairs::Pair;
 use super::trie::{CharSet, Match, RootTable, Trie};
 use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
 
@@ -226,20 +227,22 @@ impl Stage {
             let next = pos + len;
             let (c2, len2) = decode_word(w2);
             let f = fast.get(c);
-            // A special entry, or a pair-filter hit of a character that
-            // longer keys start with. (Reading the filter only for those
-            // characters: computing it for every character to save a
-            // branch costs t2s a third of its throughput.)
-            if f & (FAST_SLOW | FAST_CONTINUES) != 0 && (f & FAST_SLOW != 0 || self.trie.may_continue(c, c2)) {
-                // A filter hit goes straight to the walk (what `step` would
-                // do after looking the entry and the filter up again).
-                pos = if f & FAST_SLOW != 0 {
-                    self.step(input, pos, (c, len), c2, out)?
-                } else {
-                    self.walk(input, pos, c, len, out)?
-                };
-                (w, c, len) = char_word_at(bytes, pos);
-                continue;
+            // A special entry, or a character that longer keys start with
+            // and a pair that may start one. (Reading the pair index only
+            // for those characters: computing its filter for every
+            // character to save a branch costs t2s a third of its
+            // throughput.)
+            if f & (FAST_SLOW | FAST_CONTINUES) != 0 {
+                let pair = if f & FAST_SLOW != 0 { Pair::Search } else { self.trie.pair(c, c2) };
+                if pair != Pair::None {
+                    pos = if f & FAST_SLOW != 0 {
+                        self.step(input, pos, (c, len), c2, out)?
+                    } else {
+                        self.walk(input, pos, c, len, pair, out)?
+                    };
+                    (w, c, len) = char_word_at(bytes, pos);
+                    continue;
+                }
             }
             // The character's own bytes, or its entry's.
             let (bytes_out, n) = if f == 0 { (w, len) } else { (f, (f >> FAST_LEN_SHIFT & 3) as usize) };
@@ -287,15 +290,15 @@ impl Stage {
         let next = pos + len;
         let e = self.table.get(c);
         if e & SPECIAL == 0 {
-            // Only a pair-filter hit needs the trie.
-            let walk = e & CONTINUES != 0 && next < bytes.len() && self.trie.may_continue(c, c2);
-            if !walk {
+            // Only a pair that starts a key needs the trie.
+            let pair = if e & CONTINUES != 0 && next < bytes.len() { self.trie.pair(c, c2) } else { Pair::None };
+            if pair == Pair::None {
                 let m = e & CHAR;
                 let m = if m == 0 { c } else { m };
                 out.put_char(char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER));
                 return Ok(next);
             }
-            return self.walk(input, pos, c, len, out);
+            return self.walk(input, pos, c, len, pair, out);
         }
         match self.special.get((e & !SPECIAL) as usize) {
             Some(&Special::Node { node }) => match self.trie.match_from(bytes, next, c, c2, node) {
@@ -310,12 +313,21 @@ impl Stage {
         }
     }
 
-    /// A plain entry whose pair filter hit: walk the trie.
+    /// A plain entry whose pair (looked up as `pair`) may start a key: walk
+    /// the trie.
     #[inline(never)]
-    fn walk<S: Sink>(&self, input: &str, pos: usize, c: u32, len: usize, out: &mut S) -> Result<usize, Stop> {
+    fn walk<S: Sink>(
+        &self,
+        input: &str,
+        pos: usize,
+        c: u32,
+        len: usize,
+        pair: Pair,
+        out: &mut S,
+    ) -> Result<usize, Stop> {
         let bytes = input.as_bytes();
         let node = self.trie.root(c);
-        match self.trie.walk_deep(bytes, pos + len, node) {
+        match self.trie.walk_pair(bytes, pos + len, node, pair) {
             Some(m) if m.unchecked => Err(Stop::Unchecked),
             Some(m) => {
                 out.put_str(m.value);

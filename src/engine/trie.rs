@@ -13,12 +13,10 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
+use super::pairs::{Pair, Pairs};
 use super::utf8::decode;
 use crate::dict::{DictSpec, MatchPolicy, TextDict};
 use crate::error::Result;
-
-/// log2 of the number of 64-bit words in the bigram filter.
-const BLOOM_WORD_BITS: u32 = 12;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
@@ -52,9 +50,9 @@ impl Node {
 /// A compiled dictionary (or group of dictionaries).
 ///
 /// Nodes are laid out breadth first, so the first-level nodes are dense
-/// and each node's children are contiguous and sorted; a bitset over hashed
-/// (first, second) character pairs rejects most two-character walks before
-/// they touch the children.
+/// and each node's children are contiguous and sorted; the pair index
+/// (see [`Pairs`]) rejects most two-character walks before they touch the
+/// nodes and takes the others straight to their second level.
 #[derive(Debug, Clone)]
 pub(crate) struct Trie {
     /// Node index for each character; 0 = no key starts with it.
@@ -63,7 +61,7 @@ pub(crate) struct Trie {
     nodes: Cow<'static, [PackedNode]>,
     /// The character on the edge into each node.
     node_char: Cow<'static, [u32]>,
-    bigrams: Bloom,
+    pairs: Pairs,
     /// Every character that occurs in a key.
     key_chars: CharSet,
     values: Cow<'static, str>,
@@ -237,38 +235,6 @@ impl CharSet {
     }
 }
 
-/// A blocked Bloom filter over character pairs: three bits in one word
-/// (with two, zuozhuan s2t walked the trie 13 % more often).
-#[derive(Debug, Clone)]
-struct Bloom(Vec<u64>);
-
-impl Bloom {
-    fn new() -> Bloom {
-        Bloom(vec![0; 1 << BLOOM_WORD_BITS])
-    }
-
-    #[inline(always)]
-    fn hash(c1: u32, c2: u32) -> (usize, u64) {
-        let h = (u64::from(c1) << 32 | u64::from(c2)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let word = (h >> (64 - BLOOM_WORD_BITS)) as usize;
-        let bits = (1u64 << ((h >> 20) & 63)) | (1u64 << ((h >> 26) & 63)) | (1u64 << ((h >> 32) & 63));
-        (word, bits)
-    }
-
-    fn insert(&mut self, c1: u32, c2: u32) {
-        let (word, bits) = Bloom::hash(c1, c2);
-        if let Some(w) = self.0.get_mut(word) {
-            *w |= bits;
-        }
-    }
-
-    #[inline(always)]
-    fn may_contain(&self, c1: u32, c2: u32) -> bool {
-        let (word, bits) = Bloom::hash(c1, c2);
-        self.0.get(word).is_some_and(|w| w & bits == bits)
-    }
-}
-
 /// A match: how many input bytes it covers and the replacement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Match<'t> {
@@ -367,7 +333,7 @@ impl Trie {
             roots: RootTable::new([]),
             nodes: Cow::Owned(vec![Node::default().pack()]),
             node_char: Cow::Owned(vec![0]),
-            bigrams: Bloom::new(),
+            pairs: Pairs::new(&[]),
             key_chars: CharSet::default(),
             values: Cow::Owned(String::new()),
             unchecked_from: NO_UNCHECKED,
@@ -415,15 +381,10 @@ impl Trie {
         }
         if let Some(root) = build.first() {
             for (&c, &b) in &root.children {
-                let index = index_of.get(b).copied().unwrap_or(0);
-                trie.roots.set(c, index);
-                let node = trie.node(index);
-                for child in node.first_child..node.first_child + node.children {
-                    let c2 = trie.node_char.get(child as usize).copied().unwrap_or(0);
-                    trie.bigrams.insert(c, c2);
-                }
+                trie.roots.set(c, index_of.get(b).copied().unwrap_or(0));
             }
         }
+        trie.pairs = Pairs::new(&trie.first_pairs());
         trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
         Ok(trie)
     }
@@ -464,7 +425,13 @@ impl Trie {
     /// positives, never false negatives).
     #[inline(always)]
     pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
-        self.bigrams.may_contain(c1, c2)
+        self.pairs.may_contain(c1, c2)
+    }
+
+    /// Where the key prefix `c1 c2` leads (see [`Trie::walk_pair`]).
+    #[inline(always)]
+    pub(crate) fn pair(&self, c1: u32, c2: u32) -> Pair {
+        self.pairs.node(c1, c2)
     }
 
     /// For a first-level node `n` (of character `c`) whose own match is `c`
@@ -521,18 +488,31 @@ impl Trie {
     #[inline(always)]
     pub(crate) fn match_from(&self, bytes: &[u8], pos: usize, c1: u32, c2: u32, n: u32) -> Option<Match<'_>> {
         let node = self.node(n);
-        if node.children == 0 || pos >= bytes.len() || !self.bigrams.may_contain(c1, c2) {
+        let pair = if node.children == 0 || pos >= bytes.len() { Pair::None } else { self.pairs.node(c1, c2) };
+        if pair == Pair::None {
             if node.key_len == 0 {
                 return None;
             }
             return Some(self.node_match_of(node));
         }
-        self.walk_deep(bytes, pos, n)
+        self.walk_pair(bytes, pos, n, pair)
     }
 
-    /// Walks from node `n` with the next character at `pos` (the pair filter
-    /// already passed) and returns the match of the deepest node reached.
+    /// The match of a key starting with the character of first-level node
+    /// `n` whose next character, at `pos`, makes the pair looked up as
+    /// `pair`.
     #[inline(never)]
+    pub(crate) fn walk_pair(&self, bytes: &[u8], pos: usize, n: u32, pair: Pair) -> Option<Match<'_>> {
+        match pair {
+            Pair::Node(n2) => self.walk_deep(bytes, pos + decode(bytes, pos).1, n2),
+            Pair::Search => self.walk_deep(bytes, pos, n),
+            Pair::None => self.node_match(n),
+        }
+    }
+
+    /// Walks from node `n` with the next character at `pos` and returns the
+    /// match of the deepest node reached.
+    #[inline(always)]
     pub(crate) fn walk_deep(&self, bytes: &[u8], mut pos: usize, mut n: u32) -> Option<Match<'_>> {
         let mut node = self.node(n);
         while node.children > 0 && pos < bytes.len() {
@@ -565,6 +545,20 @@ impl Trie {
     pub(crate) fn walk(&self, bytes: &[u8], pos: usize, c1: u32, n: u32) -> Option<Match<'_>> {
         let (c2, _) = decode(bytes, pos);
         self.match_from(bytes, pos, c1, c2, n)
+    }
+
+    /// Every two-character key prefix with its node: (first character,
+    /// second character, node), the contents of the pair index.
+    fn first_pairs(&self) -> Vec<(u32, u32, u32)> {
+        let mut pairs = Vec::new();
+        for (c, n) in self.roots.entries() {
+            let node = self.node(n);
+            for child in node.first_child..node.first_child.saturating_add(node.children) {
+                let c2 = self.node_char.get(child as usize).copied().unwrap_or(0);
+                pairs.push((c, c2, child));
+            }
+        }
+        pairs
     }
 
     /// The longest key in characters.
@@ -649,15 +643,18 @@ fn collect(
 /// `Trie::unchecked_from` when no entry is unchecked.
 const NO_UNCHECKED: u32 = u32::MAX;
 
-/// The serialized form: this magic, a header of six `u32` (longest key in
+/// The serialized form: this magic, a header of eight `u32` (longest key in
 /// characters, nodes, value bytes, first characters, `unchecked_from`,
-/// astral key characters), then the nodes ([`PackedNode`]), their
-/// characters, the key characters (the BMP bitset as `u64` words, then the
-/// astral ones), the first-character table as (character, node) pairs, and
-/// the values. All little-endian; every array before the values starts at
-/// a multiple of 4 bytes, so an 8-aligned blob can be borrowed in place.
-const MAGIC: &[u8; 8] = b"ZHTRIE\x03\x00";
-const HEADER_LEN: usize = 32;
+/// astral key characters, pair-table slots, Bloom filter words), then the
+/// nodes ([`PackedNode`]), the pair index (the Bloom filter's words, the
+/// table's slots), the nodes' characters, the key characters (the BMP
+/// bitset as `u64` words, then the astral ones), the first-character table
+/// as (character, node) pairs, and the values. All little-endian; the nodes
+/// and the pair index start at multiples of 8 bytes and every later array
+/// before the values at a multiple of 4, so an 8-aligned blob can be
+/// borrowed in place.
+const MAGIC: &[u8; 8] = b"ZHTRIE\x04\x00";
+const HEADER_LEN: usize = 40;
 /// Words of the BMP bitset of [`CharSet`].
 const BMP_WORDS: usize = 0x1_0000 / 64;
 
@@ -794,16 +791,36 @@ impl Trie {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let roots: Vec<(u32, u32)> = self.roots.entries().collect();
         let astral = &self.key_chars.astral;
+        let (bloom, slots) = (self.pairs.bloom(), self.pairs.slots());
         let mut out = Vec::with_capacity(
-            HEADER_LEN + self.nodes.len() * 20 + BMP_WORDS * 8 + astral.len() * 4 + roots.len() * 8 + self.values.len(),
+            HEADER_LEN
+                + self.nodes.len() * 20
+                + (bloom.len() + slots.len() + BMP_WORDS) * 8
+                + astral.len() * 4
+                + roots.len() * 8
+                + self.values.len(),
         );
         out.extend_from_slice(MAGIC);
-        let header =
-            [self.max_key_chars, self.nodes.len(), self.values.len(), roots.len(), self.unchecked_from as usize];
-        for n in header.into_iter().chain([astral.len()]) {
+        let header = [
+            self.max_key_chars,
+            self.nodes.len(),
+            self.values.len(),
+            roots.len(),
+            self.unchecked_from as usize,
+            astral.len(),
+            slots.len(),
+            bloom.len(),
+        ];
+        for n in header {
             out.extend_from_slice(&(n as u32).to_le_bytes());
         }
-        for word in self.nodes.iter().flatten().chain(self.node_char.iter()) {
+        for word in self.nodes.iter().flatten() {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        for word in bloom.iter().chain(slots) {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+        for word in self.node_char.iter() {
             out.extend_from_slice(&word.to_le_bytes());
         }
         for word in &self.key_chars.bmp {
@@ -826,8 +843,11 @@ impl Trie {
         let s = Sections::parse(bytes)?;
         let nodes = s.nodes.chunks_exact(16).map(packed_node).collect();
         let node_char = s.node_char.chunks_exact(4).map(le32).collect();
+        let bloom = s.bloom.chunks_exact(8).map(le64).collect();
+        let slots = s.slots.chunks_exact(8).map(le64).collect();
+        let pairs = Pairs::from_parts(Cow::Owned(bloom), Cow::Owned(slots)).ok_or_else(|| bad_blob("pair index"))?;
         let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
-        let trie = s.assemble(Cow::Owned(nodes), Cow::Owned(node_char), Cow::Owned(values.to_owned()))?;
+        let trie = s.assemble(Cow::Owned(nodes), Cow::Owned(node_char), pairs, Cow::Owned(values.to_owned()))?;
         trie.check()?;
         Ok(trie)
     }
@@ -848,19 +868,23 @@ impl Trie {
         let s = Sections::parse(bytes)?;
         let nodes = borrow_or_decode(s.nodes, packed_node);
         let node_char = borrow_or_decode(s.node_char, le32);
+        let pairs = Pairs::from_parts(borrow_or_decode(s.bloom, le64), borrow_or_decode(s.slots, le64))
+            .ok_or_else(|| bad_blob("pair index"))?;
         let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
-        s.assemble(nodes, node_char, Cow::Borrowed(values))
+        s.assemble(nodes, node_char, pairs, Cow::Borrowed(values))
     }
 
     /// Whether the arrays are borrowed from a blob. (Used by tests.)
     #[cfg(test)]
     pub(crate) fn is_borrowed(&self) -> bool {
         matches!((&self.nodes, &self.node_char, &self.values), (Cow::Borrowed(_), Cow::Borrowed(_), Cow::Borrowed(_)))
+            && self.pairs.is_borrowed()
     }
 
     /// The node invariants: valid characters, values in range and on
     /// character boundaries, children after their parent, in range and
-    /// sorted, and the key-character set that of the node characters.
+    /// sorted, the key-character set that of the node characters, and the
+    /// pair index that of the first two levels.
     #[cfg_attr(not(test), allow(dead_code))]
     fn check(&self) -> Result<()> {
         let n_nodes = self.nodes.len();
@@ -887,6 +911,9 @@ impl Trie {
         if CharSet::from_chars(self.node_char.iter().skip(1).copied()) != self.key_chars {
             return Err(bad_blob("inconsistent key characters"));
         }
+        if Pairs::new(&self.first_pairs()) != self.pairs {
+            return Err(bad_blob("inconsistent pair index"));
+        }
         Ok(())
     }
 }
@@ -897,6 +924,10 @@ fn bad_blob(reason: &str) -> crate::Error {
 
 fn le32(b: &[u8]) -> u32 {
     b.get(..4).and_then(|s| s.try_into().ok()).map_or(0, u32::from_le_bytes)
+}
+
+fn le64(b: &[u8]) -> u64 {
+    b.get(..8).and_then(|s| s.try_into().ok()).map_or(0, u64::from_le_bytes)
 }
 
 fn packed_node(b: &[u8]) -> PackedNode {
@@ -918,6 +949,8 @@ struct Sections<'a> {
     max_key_chars: usize,
     unchecked_from: u32,
     nodes: &'a [u8],
+    bloom: &'a [u8],
+    slots: &'a [u8],
     node_char: &'a [u8],
     bmp: &'a [u8],
     astral: &'a [u8],
@@ -931,14 +964,15 @@ impl<'a> Sections<'a> {
         if r.take(8) != Some(&MAGIC[..]) {
             return Err(bad_blob("not a compiled dictionary of this version"));
         }
-        let mut header = [0usize; 6];
+        let mut header = [0usize; 8];
         for h in &mut header {
             *h = r.u32().ok_or_else(|| bad_blob("truncated header"))? as usize;
         }
-        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from, n_astral] = header;
+        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from, n_astral, n_slots, n_bloom] = header;
         let expected = n_nodes
             .checked_mul(20)
             .and_then(|n| n.checked_add(n_values))
+            .and_then(|n| n.checked_add(n_slots.checked_add(n_bloom)?.checked_mul(8)?))
             .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
             .and_then(|n| n.checked_add(n_astral.checked_mul(4)?))
             .and_then(|n| n.checked_add(HEADER_LEN + BMP_WORDS * 8));
@@ -951,6 +985,8 @@ impl<'a> Sections<'a> {
             max_key_chars,
             unchecked_from: unchecked_from as u32,
             nodes: take(n_nodes * 16)?,
+            bloom: take(n_bloom * 8)?,
+            slots: take(n_slots * 8)?,
             node_char: take(n_nodes * 4)?,
             bmp: take(BMP_WORDS * 8)?,
             astral: take(n_astral * 4)?,
@@ -960,12 +996,12 @@ impl<'a> Sections<'a> {
     }
 
     /// The trie of these sections with the given arrays, after checking
-    /// the first-character table and the key-character set's shape, and
-    /// building the pair filter.
+    /// the first-character table and the key-character set's shape.
     fn assemble(
         &self,
         nodes: Cow<'static, [PackedNode]>,
         node_char: Cow<'static, [u32]>,
+        pairs: Pairs,
         values: Cow<'static, str>,
     ) -> Result<Trie> {
         let bmp = self.bmp.chunks_exact(8).map(|b| b.try_into().map_or(0, u64::from_le_bytes)).collect();
@@ -977,7 +1013,7 @@ impl<'a> Sections<'a> {
             roots: RootTable::new([]),
             nodes,
             node_char,
-            bigrams: Bloom::new(),
+            pairs,
             key_chars: CharSet { bmp, astral },
             values,
             unchecked_from: self.unchecked_from,
@@ -989,14 +1025,6 @@ impl<'a> Sections<'a> {
                 return Err(bad_blob("inconsistent first-character table"));
             }
             trie.roots.set(c, n);
-            let node = trie.node(n);
-            let start = node.first_child as usize;
-            let Some(children) = trie.node_char.get(start..start + node.children as usize) else {
-                return Err(bad_blob("children out of range"));
-            };
-            for &c2 in children {
-                trie.bigrams.insert(c, c2);
-            }
         }
         Ok(trie)
     }
