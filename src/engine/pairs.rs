@@ -108,6 +108,13 @@ impl Pairs {
         &self.slots
     }
 
+    /// The same filter without the table: every pair it passes needs a
+    /// search, as in a trie whose nodes do not fit a slot. (Used by tests.)
+    #[cfg(test)]
+    pub(crate) fn without_table(&self) -> Pairs {
+        Pairs { bloom: self.bloom.clone(), slots: Cow::Owned(Vec::new()), shift: 64 }
+    }
+
     /// Whether both arrays are borrowed. (Used by tests.)
     #[cfg(test)]
     pub(crate) fn is_borrowed(&self) -> bool {

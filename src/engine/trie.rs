@@ -1063,4 +1063,22 @@ mod tests {
         assert_eq!(set.iter().collect::<Vec<_>>(), [0x41, 0x4E00, 0x4E01, 0x1_F600, 0x2_0000, 0x2_0001, 0x10_FFFF]);
         assert!(set.contains(0x1_F600) && set.contains(0x10_FFFF) && !set.contains(0x1_F601));
     }
+
+    #[test]
+    fn walks_through_the_pair_table_equal_searching_the_children() {
+        let words = ["中国", "中国人", "中国人民", "中间", "中", "国人", "人民币", "民", "币值", "值得", "得"];
+        let entries = words.iter().enumerate().map(|(i, w)| ((*w).to_owned(), format!("<{i}>"))).collect();
+        let spec = DictSpec::Inline { entries };
+        let trie = Trie::build(&spec, &mut |f| Err(crate::Error::invalid_config(f, "none"))).expect("builds");
+        let searching = Trie { pairs: trie.pairs.without_table(), ..trie.clone() };
+        let text = "中国人民币值得中间国人中民中国人中。得值币民人国中";
+        let bytes = text.as_bytes();
+        let mut matched = 0;
+        for (pos, _) in text.char_indices() {
+            let m = trie.match_at(bytes, pos);
+            assert_eq!(m, searching.match_at(bytes, pos), "at byte {pos}");
+            matched += usize::from(m.is_some_and(|m| m.len > 3));
+        }
+        assert_eq!(matched, 9);
+    }
 }
