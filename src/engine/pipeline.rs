@@ -16,6 +16,7 @@
 
 use std::sync::Arc;
 
+use super::pairs::Pair;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_SLOW};
 use super::trie::{RootTable, Trie};
 use super::utf8::{
@@ -444,8 +445,11 @@ impl Pipeline {
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
-            if f & MERGED_NODE != 0 && seg.may_continue(c, c2) {
-                if let Some(m) = seg.segment_at(text, pos, c, len, c2)? {
+            // (A pair the index does not have leaves the word the
+            // character alone, which the entry says.)
+            let pair = if f & MERGED_NODE != 0 { seg.pair(c, c2) } else { Pair::None };
+            if pair != Pair::None {
+                if let Some(m) = seg.word_from(text, pos, c, len, pair) {
                     // A word is a segment of its own: its output is the
                     // flattened value.
                     out.put_str(m.value);

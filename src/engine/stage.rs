@@ -503,6 +503,21 @@ impl Stage {
         self.trie.may_continue(c1, c2)
     }
 
+    /// Where the key prefix `c1 c2` leads in this stage's trie.
+    #[inline(always)]
+    pub(crate) fn pair(&self, c1: u32, c2: u32) -> Pair {
+        self.trie.pair(c1, c2)
+    }
+
+    /// For the segmentation walk: the word at `pos` that starts with `c`
+    /// (of `len` bytes, a character longer words start with, no IDS
+    /// operator and needing no normalization) and the next character, which
+    /// make `pair`.
+    #[inline]
+    pub(crate) fn word_from(&self, input: &str, pos: usize, c: u32, len: usize, pair: Pair) -> Option<Match<'_>> {
+        self.trie.walk_pair(input.as_bytes(), pos + len, self.trie.root(c), pair)
+    }
+
     /// Whether this stage's table has an entry for `c`.
     pub(crate) fn table_chars_contains(&self, c: u32) -> bool {
         self.table.get(c) != 0

@@ -487,13 +487,11 @@ impl Trie {
     /// touching the children.
     #[inline(always)]
     pub(crate) fn match_from(&self, bytes: &[u8], pos: usize, c1: u32, c2: u32, n: u32) -> Option<Match<'_>> {
-        let node = self.node(n);
-        let pair = if node.children == 0 || pos >= bytes.len() { Pair::None } else { self.pairs.node(c1, c2) };
+        // The pair first: most pairs start no key, and the index is smaller
+        // than the nodes (a node that has no children has no pairs either).
+        let pair = if pos >= bytes.len() { Pair::None } else { self.pairs.node(c1, c2) };
         if pair == Pair::None {
-            if node.key_len == 0 {
-                return None;
-            }
-            return Some(self.node_match_of(node));
+            return self.node_match(n);
         }
         self.walk_pair(bytes, pos, n, pair)
     }
