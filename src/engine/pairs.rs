@@ -72,8 +72,7 @@ impl Pairs {
         for &(c1, c2, n) in pairs {
             let key = u64::from(c1) | u64::from(c2) << 21;
             let mut i = slot_index(hash(c1, c2), shift);
-            loop {
-                let Some(slot) = slots.get_mut(i) else { break };
+            while let Some(slot) = slots.get_mut(i) {
                 if *slot == 0 || *slot & KEY_MASK == key {
                     *slot = key | u64::from(n) << NODE_SHIFT;
                     break;
