@@ -321,6 +321,23 @@ mod tests {
         // (this once looped forever).
         assert_eq!(found("孟加拉國總理·哈西娜說"), [(EntityKind::Place, "孟加拉國"), (Person, "哈西娜")]);
         assert!(has("世界衛生組織官員丹尼爾·拉萬奇博士說", Person, "丹尼爾·拉萬奇"));
+        // A middle dot marks a foreign or minority name whatever its
+        // characters: each part runs to the nearest boundary (a list's
+        // 、, a title or role before, a verb or a frequent word after); a
+        // part that another dot ends is whole; a function character right
+        // before the dot, or second in a part before a stop, is the name's.
+        assert!(has("協副主席阿沛·阿旺晉美、賽福鼎·艾則孜等參加了茶話會", Person, "賽福鼎·艾則孜"));
+        assert!(has("協副主席阿沛·阿旺晉美、賽福鼎·艾則孜等參加了茶話會", Person, "阿沛·阿旺晉美"));
+        assert!(has("亞的金融危機使美國金融家喬治·索羅斯成了一個風雲人物", Person, "喬治·索羅斯"));
+        assert!(has("阿木冬·尼牙孜當選新疆維吾爾自治區主席", Person, "阿木冬·尼牙孜"));
+        assert!(has("由美國人斯科特·里特率領的聯合國武器核查小組", Person, "斯科特·里特"));
+        assert!(has("在中南海會見英國外交大臣羅賓·庫克時表示", Person, "羅賓·庫克"));
+        assert!(has("主任，嘉木樣·洛桑久美·圖丹（藏族）", Person, "嘉木樣·洛桑久美·圖丹"));
+        assert!(has("在法新社總部，社長讓·米奧、國際部主任", Person, "讓·米奧"));
+        assert!(has("謀殺前總理拉吉夫·甘地的二十六名嫌疑犯", Person, "拉吉夫·甘地"));
+        // Not a work's title, nor a date in numerals.
+        assert_eq!(people_in("《花·媽媽·兒子》充滿溫愛的親情"), 0);
+        assert_eq!(people_in("紀念一二·九運動六十週年"), 0);
         // After an office's name with a title after the name; elected or
         // appointed; the old and model workers.
         assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));

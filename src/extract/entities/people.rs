@@ -6,7 +6,8 @@
 //! boundary. Names also come from lists (魯迅、茅盾、巴金; notes like
 //! （女）), bylines, conjunctions with a person, forms of address (小平同志)
 //! and repetition. Foreign names are runs of transliteration characters,
-//! or names jieba lists, with context.
+//! or names jieba lists, with context, and any name with a middle dot
+//! between its parts (喬治·索羅斯, 司馬義·艾買提).
 
 use super::doc::{Cover, Doc};
 use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, TITLE};
@@ -74,9 +75,9 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
     repeated(doc, &mut found, &taken, &places);
-    join_dotted(doc, &mut found);
-    // Joined names may now cover each other (丹尼爾 and 拉萬奇 both became
-    // 丹尼爾·拉萬奇): keep the longest.
+    dotted(doc, &mut found, &taken);
+    // Readings from different passes may cover each other: keep the
+    // longest.
     found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     let mut covered = 0;
     found.retain(|p| {
@@ -745,6 +746,113 @@ fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
 /// Middle dots between the parts of a foreign name.
 const DOTS: &[char] = &['·', '•', '‧', '・'];
 
+/// The longest part of a dotted name (圖丹卻吉尼瑪 has six characters).
+const MAX_PART: usize = 8;
+
+/// Names written with a middle dot between their parts (喬治·索羅斯,
+/// 司馬義·艾買提, 嘉木樣·洛桑久美·圖丹卻吉尼瑪): the dot marks a foreign or
+/// minority name, whatever its characters, so each part runs over Han
+/// characters to the nearest boundary (see [`dotted_span`]). The whole name
+/// replaces the readings found inside it.
+fn dotted(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
+    let mut k = 1;
+    while k + 1 < doc.len() {
+        let span = DOTS.contains(&doc.at(k)).then(|| dotted_span(doc, k)).flatten();
+        match span {
+            Some(span) if !taken.overlaps(&span) => {
+                found.retain(|p| p.span.end <= span.start || span.end <= p.span.start);
+                found.push(Person { span: span.clone(), title: title_before(doc, span.start), foreign: true });
+                k = span.end;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// The dotted name around the dot at `dot`: a part of one to
+/// [`MAX_PART`] Han characters before it and after it and after each
+/// further dot; at least three characters in all, and no part a numeral
+/// (一二·九 is a date).
+fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
+    let han = |k: usize| super::doc::is_han(doc.at(k));
+    // Backwards from the dot: not past a function character or a verb
+    // that takes a name (同, 用, 叫), nor a title, verb or frequent noun
+    // ending there (名叫 + 理查德, 秘書 + 安德烈, 巨頭 + 比爾), nor a role's
+    // suffix after a word (金融家 + 喬治, 美國人 + 斯科特); a rarer noun or
+    // a place may be part of the name (買買提, 賽福鼎).
+    let mut start = dot;
+    while start > 0 && dot - start < MAX_PART {
+        let k = start - 1;
+        let word_ends = doc.ending(k + 1).any(|w| {
+            w.info.person == 0
+                && !w.info.foreign
+                && (w.info.cues & TITLE != 0
+                    || w.start < k && (w.info.verb && w.info.word >= 50 || w.info.word >= 300 && !w.info.place_like))
+        });
+        let role = "员长师家官者人孩翁".contains(doc.at(k)) && han(k.wrapping_sub(1));
+        // (Right before the dot, a function character is the name's: 讓·米奧.)
+        let function = k + 1 < dot && (doc.is_function(k) || "同用叫称请像跟替令邀获".contains(doc.at(k)));
+        if !han(k) || function || word_ends || role {
+            break;
+        }
+        start = k;
+    }
+    let mut parts = Vec::new();
+    parts.push(start..dot);
+    // Forwards: each part takes its first character, then stops before a
+    // function character, a speech verb, title or rank, or a frequent word
+    // going on (赫朱 + 夫婦, 尼牙孜 + 當選; a place may be inside: 韋德里納),
+    // and from its third character on, before a frequent one-character
+    // word followed by a word that stops it (索羅斯 + 成了, 庫克 + 時表示;
+    // not 尼牙孜當選). A function character second in a part is the
+    // name's when a stop follows it (甘地的).
+    let stop = |k: usize| {
+        !han(k)
+            || doc.is_function(k)
+            || rank_at(doc, k)
+            || doc.starting(k).iter().any(|w| {
+                w.info.cues & (SPEECH | TITLE) != 0
+                    || w.end - w.start >= 2
+                        && w.info.person == 0
+                        && !w.info.foreign
+                        && !w.info.place_like
+                        && w.info.place == 0
+                        && w.info.word >= 100
+            })
+    };
+    let mut end = dot;
+    while DOTS.contains(&doc.at(end)) && han(end + 1) {
+        let from = end + 1;
+        // A part another dot ends is whole (嘉木樣·洛桑久美·圖丹).
+        let run = (from..doc.len().min(from + MAX_PART + 1)).take_while(|&k| han(k)).count();
+        if run <= MAX_PART && DOTS.contains(&doc.at(from + run)) && han(from + run + 1) {
+            parts.push(from..from + run);
+            end = from + run;
+            continue;
+        }
+        let mut e = from + 1;
+        while e < doc.len() && e - from < MAX_PART {
+            let own_function = e == from + 1 && han(e) && doc.is_function(e) && stop(e + 1);
+            if stop(e) && !own_function
+                || e >= from + 2 && "成所时后均用获".contains(doc.at(e)) && han(e + 1) && stop(e + 1)
+            {
+                break;
+            }
+            e += 1;
+        }
+        parts.push(from..e);
+        end = e;
+    }
+    let numeral = |r: &Range<usize>| r.clone().all(|k| "〇零一二三四五六七八九十".contains(doc.at(k)));
+    // A work's title, not a name (《花·媽媽·兒子》, 水彩·局部).
+    let word =
+        |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.word >= 300 && w.person == 0 && !w.foreign);
+    let chars: usize = parts.iter().map(Range::len).sum();
+    let title = doc.at(start.wrapping_sub(1)) == '《' || doc.at(end) == '》';
+    let named = parts.iter().all(|r| !r.is_empty() && !numeral(r) && !word(r));
+    (parts.len() >= 2 && named && !title && chars >= 3).then_some(start..end)
+}
+
 /// A bracketed note starting at `at`: whether it marks a person, and
 /// where the text goes on after it (`at` itself when there is none).
 fn note_starting(doc: &Doc<'_>, at: usize) -> (bool, usize) {
@@ -930,43 +1038,4 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         && scores().all(|s| s >= FLOOR)
         && !word
         && !doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0)
-}
-
-/// Foreign names written with a middle dot (穆罕默德·拉斐克·塔拉爾): a
-/// person next to a dot takes in the transliteration runs across it.
-fn join_dotted(doc: &Doc<'_>, found: &mut [Person]) {
-    let run = |from: usize, step: isize| {
-        let mut k = from;
-        let mut n = 0;
-        while n < 8 {
-            let next = k.checked_add_signed(step);
-            let Some(next) = next.filter(|&j| j < doc.len() && doc.lexicon.is_transliteration(doc.at(j))) else {
-                break;
-            };
-            k = next;
-            n += 1;
-        }
-        (n > 0).then_some(k)
-    };
-    for person in found.iter_mut() {
-        while DOTS.contains(&doc.at(person.span.end)) {
-            match run(person.span.end, 1) {
-                Some(last) => {
-                    let dot = person.span.end;
-                    person.span.end = transliteration_end(doc, dot + 2, last + 1).unwrap_or(last + 1);
-                }
-                None => break,
-            }
-        }
-        while person.span.start >= 2 && DOTS.contains(&doc.at(person.span.start - 1)) {
-            match run(person.span.start - 1, -1) {
-                // Not into a title (總理·謝赫: the name starts after 理).
-                Some(first) => match (first..person.span.start - 1).find(|&k| !in_title(doc, k)) {
-                    Some(start) => person.span.start = start,
-                    None => break,
-                },
-                None => break,
-            }
-        }
-    }
 }
