@@ -338,6 +338,10 @@ mod tests {
         // Not a work's title, nor a date in numerals.
         assert_eq!(people_in("《花·媽媽·兒子》充滿溫愛的親情"), 0);
         assert_eq!(people_in("紀念一二·九運動六十週年"), 0);
+        // After a title, a word jieba tags a place but no gazetteer knows
+        // is a name.
+        assert!(has("中央國家機關工委書記羅幹，分別向中直機關", Person, "羅幹"));
+        assert!(has("陪同聯合國秘書長安南夫婦在伊朗參觀", Person, "安南"));
         // After an office's name with a title after the name; elected or
         // appointed; the old and model workers.
         assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));
@@ -442,6 +446,14 @@ mod tests {
         // Everyday words before a suffix are not a name.
         assert!(!found("新建預制菜研發實驗室").iter().any(|(k, _)| *k == Org));
         assert!(!found("10名傳統家具協會培訓講師").iter().any(|(k, _)| *k == Org));
+        // Nor a clause after a name read as a brand: a speech verb or
+        // another verb inside; a name that starts with a place may hold
+        // verbs, and a verb right before a one-character suffix says what
+        // the body does.
+        assert_eq!(found("正是滴水成冰的時節，彭楚政帶領工作組踏雪出征了。"), [(EntityKind::Person, "彭楚政")]);
+        assert!(!found("會見了李文一行。李文表示時代華納公司將推出").iter().any(|(_, t)| t.starts_with("李文表示")));
+        assert!(has("他在江門市扶貧開發協會工作", Org, "江門市扶貧開發協會"));
+        assert!(has("位于大江鎮的得寶促進會", Org, "得寶促進會"));
     }
 
     #[test]

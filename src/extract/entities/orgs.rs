@@ -4,7 +4,7 @@
 //! forms a text uses after the full name (金橋鋁型材廠, 金橋輕合金).
 
 use super::doc::Doc;
-use super::lexicon::{INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK};
+use super::lexicon::{INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK, SPEECH};
 use std::ops::Range;
 
 /// How far left of its suffix an organisation's name may reach.
@@ -136,7 +136,26 @@ fn suffixed(
     // The name starts at its first place: words before it are the
     // sentence's (依託臺山市...基地).
     let start = places.first().map_or(from, |p| p.start);
-    (proper && i - start >= 2).then_some(Org { span: start..suffix.end, places, brand: false })
+    // A name that starts with a place may hold verbs (江門市扶貧開發協會,
+    // 職業介紹服務中心); a brand's may not (彭楚政帶領工作組: a person's
+    // name reads as a brand).
+    let clause = places.is_empty() && has_clause(doc, start, i, suffix.end - i);
+    (proper && i - start >= 2 && !clause).then_some(Org { span: start..suffix.end, places, brand: false })
+}
+
+/// Whether a speech verb, or a frequent verb that is no noun, lies in
+/// `start..end` before a suffix of `suffix_len` characters: a clause, not
+/// a name (王啟民開始...研究院, 彭楚政帶領工作組). A verb right before a
+/// one-character suffix names what the body does (促進會).
+fn has_clause(doc: &Doc<'_>, start: usize, end: usize, suffix_len: usize) -> bool {
+    (start..end).any(|k| {
+        doc.starting(k).iter().any(|w| {
+            let describes = w.end == end && suffix_len == 1;
+            w.end - w.start >= 2
+                && w.end <= end
+                && (w.info.cues & SPEECH != 0 || !describes && w.info.verb && !w.info.noun && w.info.word >= 300)
+        })
+    })
 }
 
 /// A place starting at `k` and ending by `limit`.

@@ -230,10 +230,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let vouched = title.is_some() && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
         // A frequent noun is a word whatever its characters (穆斯林,
         // 紀念碑); jieba files a few rare names as nouns (劉瀾濤).
-        // After a title, a rare word is a name (記者安江: a village).
-        let min_word = if titled { 10 } else { 1 };
+        // After a title, a rare word is a name (記者安江: a village), and
+        // so is one jieba tags a place but is no place we know (書記羅幹).
+        let min_word = |w: &super::lexicon::Info| match (titled, w.place_like && w.place == 0) {
+            (true, true) => 300,
+            (true, false) => 10,
+            (false, _) => 1,
+        };
         let word =
-            doc.info(i, end).is_some_and(|w| w.word >= min_word && (len == 1 || sum < 0 || w.noun && w.word >= 100))
+            doc.info(i, end).is_some_and(|w| w.word >= min_word(w) && (len == 1 || sum < 0 || w.noun && w.word >= 100))
                 && !vouched;
         // A word runs on from the last given character (張明天氣).
         // Not when a title or speech verb follows (江澤民主席 has 民主).
