@@ -342,6 +342,15 @@ mod tests {
         // is a name.
         assert!(has("中央國家機關工委書記羅幹，分別向中直機關", Person, "羅幹"));
         assert!(has("陪同聯合國秘書長安南夫婦在伊朗參觀", Person, "安南"));
+        // Elected, even with a surname that is also a word (關); a listed
+        // name with one given character before a verb at a clause start,
+        // not before 的 (jieba lists everyday words as names: 周密, 陳舊);
+        // offenders' roles.
+        assert!(has("第一次會議一月十七日選舉關廣富為省人大常委會主任", Person, "關廣富"));
+        assert!(has("１月２５日，喬石在中共中央政治局", Person, "喬石"));
+        assert_eq!(people_in("性、明確的目標、周密的計劃，還要"), 0);
+        assert_eq!(people_in("政的思考。他想：陳舊的思想觀念和"), 0);
+        assert!(has("終結，今天作出宣判。主犯陳進興被判處５個死刑", Person, "陳進興"));
         // After an office's name with a title after the name; elected or
         // appointed; the old and model workers.
         assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));

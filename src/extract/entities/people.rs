@@ -293,7 +293,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             // given name of two characters that reads as one (署長于友先
             // 指出, （記者于海生）; not 領導人都希望).
             let clause_speech = speech && doc.left_boundary(i);
-            let either = listed_title || clause_speech;
+            let either = listed_title || clause_speech || appointed;
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
@@ -306,8 +306,16 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         } else if known {
             sum >= 3 * FLOOR
         } else if clause {
-            // 孔玲的話, 譚彥每天: one given character must read as a name.
-            sum >= if len == 2 { -10 } else { 15 }
+            // 孔玲的話, 譚彥每天: one given character must read as a name,
+            // unless jieba lists the name and a verb follows (喬石在; jieba
+            // lists everyday words too: 陳舊的, 周密的).
+            sum >= if len == 2 {
+                -10
+            } else if listed && doc.at(end) != '的' {
+                FLOOR
+            } else {
+                15
+            }
         } else {
             // Statistics alone: not where the last character starts a word
             // running on past the name (俞斌孤身, 顏旭頗感, 鄭弘九段), nor
@@ -511,7 +519,7 @@ const OFFICE_ENDS: &[char] =
 /// 父親, 妻, 弟弟, 叔叔): such a word before a name is its title.
 const ROLE_ENDINGS: &[char] = &[
     '员', '长', '师', '家', '手', '工', '户', '模', '官', '兵', '士', '民', '女', '部', '者', '童', '亲', '妻', '夫',
-    '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
+    '犯', '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
 ];
 
 /// The title or role written right before `i`.
