@@ -351,6 +351,11 @@ mod tests {
         assert_eq!(people_in("性、明確的目標、周密的計劃，還要"), 0);
         assert_eq!(people_in("政的思考。他想：陳舊的思想觀念和"), 0);
         assert!(has("終結，今天作出宣判。主犯陳進興被判處５個死刑", Person, "陳進興"));
+        // In a list with two name-shaped items, whole items led by a
+        // surname that is also a word count towards a list of names; short
+        // unlisted items that no surname leads do not.
+        assert_eq!(people_in("高占祥、張庚、高運甲、李準等參加了頒獎儀式"), 4);
+        assert_eq!(people_in("器具還比較缺乏，如煤炭、草苫、草墊、荊笆、爐子、煙筒"), 0);
         // After an office's name with a title after the name; elected or
         // appointed; the old and model workers.
         assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));

@@ -644,7 +644,17 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         let names: Vec<Option<Range<usize>>> =
             items.iter().enumerate().map(|(k, item)| item_name(doc, item, k == 0 && k < last, k == last)).collect();
         let shaped = names.iter().filter(|n| n.is_some()).count();
-        let of_names = items.len() >= 3 && shaped * 3 >= items.len() * 2;
+        // Whole items led by a surname that is also a word (高占祥) count
+        // with the name-shaped ones, once one item is name-shaped.
+        let surname_led = |r: &Range<usize>| doc.longest(r.start, |w| w.info.cues & SURNAME != 0 && w.end < r.end);
+        let loose = items
+            .iter()
+            .zip(&names)
+            .filter(|(item, name)| {
+                name.is_none() && item.whole && surname_led(&item.run).is_some() && loose_name(doc, &item.run)
+            })
+            .count();
+        let of_names = items.len() >= 3 && shaped >= 2 && (shaped + loose) * 3 >= items.len() * 2;
         for (item, name) in items.iter().zip(names) {
             // An item noted as a person (卓瑪（藏族）) is one in any list.
             let span = match name {
