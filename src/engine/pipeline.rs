@@ -499,9 +499,6 @@ impl Pipeline {
             run.clean &= f & MERGED_STEP == 0;
             // A new run starts after a word, or after an inert character
             // (which no key contains; only a checked stage needs runs
-            // split, to keep a retried run short).
-            // A new run starts after a word, or after an inert character
-            // (which no key contains; only a checked stage needs runs
             // split, to keep a retried run short). For a checked stage,
             // selected without a branch: both are unpredictable, and the
             // branch was a third of tw2sp's mispredictions. (For an exact
