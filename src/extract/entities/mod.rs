@@ -351,6 +351,9 @@ mod tests {
         assert_eq!(people_in("性、明確的目標、周密的計劃，還要"), 0);
         assert_eq!(people_in("政的思考。他想：陳舊的思想觀念和"), 0);
         assert!(has("終結，今天作出宣判。主犯陳進興被判處５個死刑", Person, "陳進興"));
+        // An age before a name says a person follows, as a title does.
+        assert!(has("（２９歲的田泳是一個文秀的川妹子）", Person, "田泳"));
+        assert!(has("冷的冬日，八十三歲的劉喜蘋家裡，又一次迎來", Person, "劉喜蘋"));
         // In a list with two name-shaped items, whole items led by a
         // surname that is also a word count towards a list of names; short
         // unlisted items that no surname leads do not.

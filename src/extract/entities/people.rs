@@ -143,7 +143,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = title_before(doc, i);
     // A title, or an organisation, right before the name.
-    let titled = title.is_some() || after_org;
+    let titled = title.is_some() || after_org || aged(doc, i);
     // Without a boundary before it, only a listed name with a title or
     // speech verb after it (先進縣李鵬總理, 受李鵬總理委託).
     let bounded = titled || name_boundary(doc, i);
@@ -332,6 +332,17 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         }
     }
     best.map(|(_, end)| Person { span: i..double_surname(doc, i, end).unwrap_or(end), title, foreign: false })
+}
+
+/// Whether an age stands right before `i` (２９歲的田泳, 八十三歲的劉喜蘋):
+/// like a title, it says a person follows.
+fn aged(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 3
+        && doc.at(i - 1) == '的'
+        && doc.at(i - 2) == '岁'
+        && (doc.at(i - 3).is_ascii_digit()
+            || ('０'..='９').contains(&doc.at(i - 3))
+            || "一二三四五六七八九十多".contains(doc.at(i - 3)))
 }
 
 /// A married woman's name in Hong Kong style, her husband's surname before
