@@ -351,6 +351,13 @@ mod tests {
         assert_eq!(people_in("性、明確的目標、周密的計劃，還要"), 0);
         assert_eq!(people_in("政的思考。他想：陳舊的思想觀念和"), 0);
         assert!(has("終結，今天作出宣判。主犯陳進興被判處５個死刑", Person, "陳進興"));
+        // Reporters in a credit after 記者, closed by 報道, 攝, a bracket or
+        // a 、 before the next one; not a verb phrase after 記者.
+        assert!(has("新華社巴黎１月１４日電記者果永毅、王芳報道：以色列", Person, "果永毅"));
+        assert!(has("新華社巴黎１月１４日電記者果永毅、王芳報道：以色列", Person, "王芳"));
+        assert_eq!(found("（新華社記者王能標攝）"), [(EntityKind::Org, "新華社"), (Person, "王能標")]);
+        assert_eq!(people_in("村里的領導建議記者到山上、到鄉村去走走"), 0);
+        assert_eq!(people_in("請看本報記者採訪拍攝的——"), 0);
         // An age before a name says a person follows, as a title does.
         assert!(has("（２９歲的田泳是一個文秀的川妹子）", Person, "田泳"));
         assert!(has("冷的冬日，八十三歲的劉喜蘋家裡，又一次迎來", Person, "劉喜蘋"));

@@ -72,6 +72,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         }
     }
     standalone(doc, &mut found, &taken, &places);
+    reporters(doc, &mut found, &taken, &places);
     name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
     repeated(doc, &mut found, &taken, &places);
@@ -583,6 +584,44 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         }
     }
     found.sort_by_key(|p| p.span.start);
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
+/// Reporters named in a credit after 記者: two to four characters closed
+/// by 報道, 攝, a bracket, a line's end or a 、 before the next reporter
+/// (記者果永毅、王芳報道, （新華社記者王能標攝）, （記者支林飛）). There the
+/// name need not have a name's shape, only not be a frequent word, a place
+/// or an organisation.
+fn reporters(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
+    let closes = |e: usize| {
+        matches!(doc.at(e), '）' | ')' | '\n' | '\0' | '摄' | '、') || doc.at(e) == '报' && doc.at(e + 1) == '道'
+    };
+    let mut more = Vec::new();
+    for k in 2..doc.len() {
+        if !(doc.at(k - 2) == '记' && doc.at(k - 1) == '者') {
+            continue;
+        }
+        let mut i = k;
+        while let Some(e) = (i + 2..=i + 4).find(|&e| closes(e) && (i..e).all(|j| super::doc::is_han(doc.at(j)))) {
+            let span = i..e;
+            let info = doc.info(i, e);
+            let known = info.is_some_and(|w| w.word >= 100 && w.person == 0 || w.place | w.org != 0 || w.cues != 0);
+            // Not a verb phrase (記者到山上、, 記者採訪拍攝).
+            let surname = doc.starting(i).iter().any(|w| w.info.cues & SURNAME != 0);
+            let phrase = doc.is_function(i) && !surname
+                || doc.starting(i).iter().any(|w| w.end - w.start >= 2 && w.info.word >= 100 && w.info.person == 0);
+            if known || phrase || taken.overlaps(&span) || places.overlaps(&span) {
+                break;
+            }
+            more.push(Person { span, title: Some(k - 2..k), foreign: false });
+            if doc.at(e) != '、' {
+                break;
+            }
+            i = e + 1;
+        }
+    }
+    found.extend(more);
+    found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
 }
 
