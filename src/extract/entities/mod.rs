@@ -347,6 +347,8 @@ mod tests {
         // not before 的 (jieba lists everyday words as names: 周密, 陳舊);
         // offenders' roles.
         assert!(has("第一次會議一月十七日選舉關廣富為省人大常委會主任", Person, "關廣富"));
+        assert!(has("為副省長；選舉李玉成為省高級人民法院院長", Person, "李玉成"));
+        assert!(has("治區副主席；選舉黃任文（壯族）為自治區副主席", Person, "黃任文"));
         assert!(has("１月２５日，喬石在中共中央政治局", Person, "喬石"));
         assert_eq!(people_in("性、明確的目標、周密的計劃，還要"), 0);
         assert_eq!(people_in("政的思考。他想：陳舊的思想觀念和"), 0);

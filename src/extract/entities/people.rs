@@ -264,8 +264,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let clause = !doc.is_function(i.wrapping_sub(1))
             && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
             && doc.left_boundary(i);
-        // Elected or appointed: 選舉李修源為院長, 任命某某為.
-        let appointed = doc.at(end) == '为'
+        // Elected or appointed: 選舉李修源為院長, 任命某某為, with a note
+        // between (選舉黃任文（壯族）為).
+        let (noted, after_note) = note_starting(doc, end);
+        let appointed = (doc.at(end) == '为' || noted && doc.at(after_note) == '为')
             && APPOINT.iter().any(|a| {
                 let n = a.chars().count();
                 i >= n && doc.chars.get(i - n..i).is_some_and(|cs| a.chars().eq(cs.iter().copied()))
@@ -283,7 +285,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         let word_inside = ambiguous
             && !titled
             && doc.starting(i).iter().any(|w| w.end > given_from && w.end < end && w.info.word >= 500);
-        let confirmed = if word || runs_on || given_word || word_inside {
+        // (成為 runs on from 選舉李玉成為: the election pattern wins.)
+        let confirmed = if word || runs_on && !appointed || given_word || word_inside {
             false
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
