@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use super::pairs::Pair;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_SLOW};
-use super::trie::{RootTable, Trie};
+use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
 };
@@ -1005,15 +1005,10 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage, inert: &Inert) -> 
     });
     // Every entry above has a length, so is not 0; the other characters
     // that some key contains get their own bytes.
-    let mut own = Vec::new();
-    for (i, (&inert, &listed)) in inert.0.iter().zip(chars.bmp_words()).enumerate() {
-        let mut keyed = !inert & !listed;
-        while keyed != 0 {
-            let c = (i * 64) as u32 + keyed.trailing_zeros();
-            own.push((c, encode_char(c).unwrap_or(MERGED_SLOW)));
-            keyed &= keyed - 1;
-        }
-    }
+    let keyed = inert.0.iter().zip(chars.bmp_words()).enumerate();
+    let own = keyed
+        .flat_map(|(i, (&inert, &listed))| CharSet::bits(!inert & !listed, i as u32))
+        .map(|c| (c, encode_char(c).unwrap_or(MERGED_SLOW)));
     RootTable::new(entries.chain(own))
 }
 

@@ -224,7 +224,7 @@ impl CharSet {
     }
 
     /// The characters of bitset word number `i` holding `word`.
-    fn bits(mut word: u64, i: u32) -> impl Iterator<Item = u32> {
+    pub(crate) fn bits(mut word: u64, i: u32) -> impl Iterator<Item = u32> {
         std::iter::from_fn(move || {
             (word != 0).then(|| {
                 let bit = word.trailing_zeros();
@@ -1002,7 +1002,7 @@ impl<'a> Sections<'a> {
         pairs: Pairs,
         values: Cow<'static, str>,
     ) -> Result<Trie> {
-        let bmp = self.bmp.chunks_exact(8).map(|b| b.try_into().map_or(0, u64::from_le_bytes)).collect();
+        let bmp = self.bmp.chunks_exact(8).map(le64).collect();
         let astral: Vec<u32> = self.astral.chunks_exact(4).map(le32).collect();
         if astral.first().is_some_and(|&c| c < 0x1_0000) || astral.windows(2).any(|w| w.first() >= w.get(1)) {
             return Err(bad_blob("invalid key characters"));

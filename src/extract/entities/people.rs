@@ -349,6 +349,12 @@ fn aged(doc: &Doc<'_>, i: usize) -> bool {
             || "一二三四五六七八九十多".contains(doc.at(i - 3)))
 }
 
+/// Drops every reading of the sorted `found` that overlaps the one kept
+/// before it.
+fn drop_overlapping(found: &mut Vec<Person>) {
+    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+}
+
 /// A married woman's name in Hong Kong style, her husband's surname before
 /// her own (陳方安生, 范徐麗泰), read as a surname and two given
 /// characters: the whole name, when the text goes on after it.
@@ -587,7 +593,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         }
     }
     found.sort_by_key(|p| p.span.start);
-    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    drop_overlapping(found);
 }
 
 /// Reporters named in a credit after 記者: two to four characters closed
@@ -625,7 +631,7 @@ fn reporters(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cov
     }
     found.extend(more);
     found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
-    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    drop_overlapping(found);
 }
 
 /// Whether `span` is a byline in brackets closing a paragraph
@@ -728,7 +734,7 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     // The whole item over a shorter reading at its start (呂志和, not 呂志
     // before 和).
     found.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
-    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    drop_overlapping(found);
 }
 
 /// Whether `span`, an item in a list of names, may be a name without a
@@ -1026,7 +1032,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
         k += 1;
     }
     found.sort_by_key(|p| p.span.start);
-    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    drop_overlapping(found);
 }
 
 /// Names said again and again, though never with a title: a surname and
@@ -1082,7 +1088,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
     more.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
     found.extend(more);
     found.sort_by_key(|p| p.span.start);
-    found.dedup_by(|a, b| a.span.start < b.span.end && b.span.start < a.span.end);
+    drop_overlapping(found);
 }
 
 /// Conjunctions that join two names (江澤民和李鵬).
