@@ -412,6 +412,12 @@ mod tests {
         assert_eq!(people("劉勝玉、劉海藩、楊春貴等。"), ["劉勝玉", "劉海藩", "楊春貴"]);
         // A note marks a person even outside a list of names.
         assert_eq!(people("代表有卓瑪（藏族）、工人和農民"), ["卓瑪"]);
+        // The note outweighs a place of the same name, and closes the name
+        // whatever follows it.
+        assert_eq!(people("阿不都克力木（柯爾克孜族）、馬建國（回族）為自治區"), ["阿不都克力木", "馬建國"]);
+        assert_eq!(people("王重農、韓南鵬、蒙美路（女）、程運鐵"), ["王重農", "韓南鵬", "蒙美路", "程運鐵"]);
+        // A name jieba tags a place but no gazetteer knows.
+        assert_eq!(people("遲浩田、張萬年、羅幹、姜春雲"), ["遲浩田", "張萬年", "羅幹", "姜春雲"]);
         // Lists of things are not lists of names.
         assert!(people("生產鋼鐵、水泥、化肥和農藥").is_empty());
         assert!(people("北京、上海、天津三市").is_empty());

@@ -724,7 +724,9 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
                 None if of_names && item.whole && loose_name(doc, &item.run) => item.run.clone(),
                 _ => continue,
             };
-            let listed = doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0);
+            // A note marking a person outweighs the lexicon (馬建國（回族）,
+            // 蒙美路（女）).
+            let listed = !item.person_note && doc.info(span.start, span.end).is_some_and(|w| w.place > 0 || w.org > 0);
             if !taken.overlaps(&span) && !listed {
                 found.push(Person { span, title: None, foreign: false });
             }
@@ -742,7 +744,9 @@ fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
 /// three characters that no lexicon lists.
 fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let surname = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end <= span.end).is_some();
-    let listed = doc.info(span.start, span.end).is_some_and(|w| w.word | w.place | w.org != 0 || w.cues != 0);
+    let listed = doc
+        .info(span.start, span.end)
+        .is_some_and(|w| w.word > 0 && !rare_place_tag(w) || w.place | w.org != 0 || w.cues != 0);
     !listed && (span.len() <= 4 && surname || (2..=3).contains(&span.len()))
 }
 
@@ -814,8 +818,11 @@ fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
             break;
         }
         let (person_note, after) = note_starting(doc, end);
-        let whole = (!han(end) || doc.at(end) == '等')
-            && matches!(doc.at(after), '、' | '，' | '。' | '；' | '等' | '\0' | '\n' | '）' | ')');
+        // A note marking a person closes the name whatever follows
+        // (馬建國（回族）為).
+        let whole = person_note
+            || (!han(end) || doc.at(end) == '等')
+                && matches!(doc.at(after), '、' | '，' | '。' | '；' | '等' | '\0' | '\n' | '）' | ')');
         items.push(ListItem { run: from..end, whole, person_note, end: after });
         at = after;
     }
@@ -1094,6 +1101,12 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
 /// Conjunctions that join two names (江澤民和李鵬).
 const AND: &[char] = &['和', '与', '及', '同', '跟'];
 
+/// Whether jieba tags the word a place though no gazetteer knows it and
+/// it is rarely written: such words are often names (羅幹).
+fn rare_place_tag(w: &super::lexicon::Info) -> bool {
+    w.place_like && w.place == 0 && w.word < 300
+}
+
 /// Whether `span` is a surname (not an ambiguous one) and one or two
 /// plausible given characters, and not an everyday word.
 fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
@@ -1114,7 +1127,7 @@ fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     // (紀念堂).
     let word = doc
         .info(span.start, span.end)
-        .is_some_and(|w| w.word > 0 && (given == 1 || sum < 0 || w.noun && w.word >= 100));
+        .is_some_and(|w| w.word > 0 && (given == 1 || sum < 0 || w.noun && w.word >= 100) && !rare_place_tag(w));
     (1..=2).contains(&given)
         && !NEVER_LAST.contains(&doc.at(span.end - 1))
         && scores().all(|s| s >= FLOOR)
