@@ -999,7 +999,14 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
             let end = person.span.start - 1;
             let from = (end.saturating_sub(5)..end).rev().take_while(|&j| super::doc::is_han(doc.at(j))).last();
             if let Some(from) = from {
-                items.push(from..end);
+                // The whole run, or a name ending it after a boundary
+                // (還有羅幹、錢其琛).
+                let name = [end - from, 3, 2]
+                    .into_iter()
+                    .filter(|&n| from + n <= end)
+                    .map(|n| end - n..end)
+                    .find(|r| name_shaped(doc, r) && (r.start == from || name_boundary(doc, r.start)));
+                items.push(name.unwrap_or(from..end));
             }
         }
         // A name joined to the person by a conjunction (雷恪生和方青卓在,
