@@ -416,6 +416,10 @@ mod tests {
         // whatever follows it.
         assert_eq!(people("阿不都克力木（柯爾克孜族）、馬建國（回族）為自治區"), ["阿不都克力木", "馬建國"]);
         assert_eq!(people("王重農、韓南鵬、蒙美路（女）、程運鐵"), ["王重農", "韓南鵬", "蒙美路", "程運鐵"]);
+        // A listed name with an ambiguous surname next to a person; not a
+        // place in a list of places.
+        assert_eq!(people("副委員長王光英、程思遠，全國政協"), ["王光英", "程思遠"]);
+        assert!(people("晏家鎮、沙溪橋、沙坪鎮等處天天堵車").is_empty());
         // A name jieba tags a place but no gazetteer knows.
         assert_eq!(people("遲浩田、張萬年、羅幹、姜春雲"), ["遲浩田", "張萬年", "羅幹", "姜春雲"]);
         // Lists of things are not lists of names.

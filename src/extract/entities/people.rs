@@ -757,21 +757,21 @@ fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool) -> Option<Range<usize>> {
     let span = item.run.clone();
     if item.whole && span.len() <= 4 || !first && !last {
-        return (span.len() <= 4 && name_shaped(doc, &span)).then_some(span);
+        return (span.len() <= 4 && item_shaped(doc, &span)).then_some(span);
     }
     let lengths = [3, 2, 4].into_iter().filter(|&n| n <= span.len());
     if first {
         return lengths
             .map(|n| span.end - n..span.end)
-            .find(|r| name_shaped(doc, r) && (r.start == span.start || !doc.word_across(r.start, 100)));
+            .find(|r| item_shaped(doc, r) && (r.start == span.start || !doc.word_across(r.start, 100)));
     }
     let listed = |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.person > 0);
     let prefixes: Vec<Range<usize>> = lengths.map(|n| span.start..span.start + n).collect();
     let runs_out = |r: &Range<usize>| doc.is_function(r.end - 1) || doc.word_across(r.end, 100);
     prefixes
         .iter()
-        .find(|r| listed(r) && name_shaped(doc, r))
-        .or_else(|| prefixes.iter().find(|r| name_shaped(doc, r) && !runs_out(r)))
+        .find(|r| listed(r) && item_shaped(doc, r))
+        .or_else(|| prefixes.iter().find(|r| item_shaped(doc, r) && !runs_out(r)))
         .cloned()
 }
 
@@ -1005,7 +1005,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
                     .into_iter()
                     .filter(|&n| from + n <= end)
                     .map(|n| end - n..end)
-                    .find(|r| name_shaped(doc, r) && (r.start == from || name_boundary(doc, r.start)));
+                    .find(|r| item_shaped(doc, r) && (r.start == from || name_boundary(doc, r.start)));
                 items.push(name.unwrap_or(from..end));
             }
         }
@@ -1025,7 +1025,7 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
             let after = [3, 2]
                 .into_iter()
                 .map(|n| from..from + n)
-                .filter(|r| name_shaped(doc, r) && !doc.is_function(r.end - 1) && !inside(r))
+                .filter(|r| item_shaped(doc, r) && !doc.is_function(r.end - 1) && !inside(r))
                 .max_by_key(last_score);
             items.extend(after);
         }
@@ -1034,12 +1034,12 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
             let before = [3, 2]
                 .into_iter()
                 .map(|n| end.saturating_sub(n)..end)
-                .filter(|r| name_shaped(doc, r) && name_boundary(doc, r.start) && !doc.word_across(r.start + 1, 100))
+                .filter(|r| item_shaped(doc, r) && name_boundary(doc, r.start) && !doc.word_across(r.start + 1, 100))
                 .max_by_key(last_score);
             items.extend(before);
         }
         for item in items {
-            if name_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
+            if item_shaped(doc, &item) && !taken.overlaps(&item) && spans.insert((item.start, item.end)) {
                 found.push(Person { span: item, title: None, foreign: false });
             }
         }
@@ -1112,6 +1112,18 @@ const AND: &[char] = &['和', '与', '及', '同', '跟'];
 /// it is rarely written: such words are often names (羅幹).
 fn rare_place_tag(w: &super::lexicon::Info) -> bool {
     w.place_like && w.place == 0 && w.word < 300
+}
+
+/// Whether `span`, an item listed with names, has a name's shape, or is
+/// a name jieba lists with an ambiguous surname and two given characters
+/// (程思遠, 齊如山): the list vouches for the surname.
+fn item_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    name_shaped(doc, span)
+        || span.len() == 3
+            && single_surname(doc, span.start)
+            && !NEVER_LAST.contains(&doc.at(span.end - 1))
+            && doc.info(span.start, span.end).is_some_and(|w| w.person > 0 && w.word == 0 && w.place | w.org == 0)
+            && (span.start + 1..span.end).all(|k| doc.lexicon.given_score(doc.at(k)) >= FLOOR)
 }
 
 /// Whether `span` is a surname (not an ambiguous one) and one or two
