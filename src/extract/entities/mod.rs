@@ -464,6 +464,9 @@ mod tests {
         assert_eq!(people("用現代科技手段告別了風槍"), 0);
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
+        // A conjunction after a title is no surname (和武警, 和江).
+        assert_eq!(people("看望公安民警和武警官兵"), 0);
+        assert_eq!(found("小平同志和江總書記傾心交談"), [(EntityKind::Person, "小平"), (EntityKind::Person, "江")]);
     }
 
     #[test]

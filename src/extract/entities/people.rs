@@ -143,6 +143,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = title_before(doc, i);
+    // A conjunction after a title joins it to the next name (小平同志和江
+    // 總書記, 總統和阿拉法特): it is no surname there.
+    if title.is_some() && surname.end == i + 1 && AND.contains(&doc.at(i)) {
+        return None;
+    }
     // A title, or an organisation, right before the name.
     let titled = title.is_some() || after_org || aged(doc, i);
     // Without a boundary before it, only a listed name with a title or
