@@ -464,6 +464,9 @@ mod tests {
         assert_eq!(people("用現代科技手段告別了風槍"), 0);
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
+        // A foreign run before a team's or a lake's suffix.
+        assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
+        assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         // A conjunction after a title is no surname (和武警, 和江).
         assert_eq!(people("看望公安民警和武警官兵"), 0);
         assert_eq!(found("小平同志和江總書記傾心交談"), [(EntityKind::Person, "小平"), (EntityKind::Person, "江")]);

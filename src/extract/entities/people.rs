@@ -506,12 +506,23 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
         // A people, language or creed (哈薩克族, 庫爾德語) is no person.
         let group = matches!(doc.at(end), '族' | '语' | '教' | '派');
+        // Without context, a run before a suffix names a team, paper, prize
+        // or place (拉齊奧隊, 瓦爾登湖): jieba lists such names among
+        // foreign people's.
+        if end == i + run && !speech && title.is_none() && NOUN_SUFFIXES.contains(&doc.at(end)) {
+            return None;
+        }
         if !word && !group && (known || (speech || title.is_some()) && end == i + run) {
             return Some(Person { span: i..end, title, foreign: true });
         }
     }
     None
 }
+
+/// Characters that make the foreign name before them part of a name of a
+/// team, paper, party, prize or place (拉齊奧隊, 費加羅報).
+const NOUN_SUFFIXES: &[char] =
+    &['队', '报', '党', '奖', '杯', '省', '州', '市', '县', '岛', '港', '湖', '河', '山', '城', '法', '号', '牌'];
 
 /// Whether a title word starts before `i` and goes on past it.
 fn in_title(doc: &Doc<'_>, i: usize) -> bool {
