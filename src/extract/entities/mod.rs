@@ -464,6 +464,11 @@ mod tests {
         assert_eq!(people("用現代科技手段告別了風槍"), 0);
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
+        // A foreign name whole, not the Chinese name or the listed name it
+        // starts with (馬麗, 利文斯, 克里斯托).
+        assert!(has("瑞典主教練馬麗卡在賽前一再強調", EntityKind::Person, "馬麗卡"));
+        assert!(has("撥款委員會主席利文斯頓、參院外委會", EntityKind::Person, "利文斯頓"));
+        assert!(has("醫療中心的克里斯托爾和羅森加特醫生", EntityKind::Person, "克里斯托爾"));
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);

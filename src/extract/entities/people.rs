@@ -60,9 +60,17 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             .or_else(|| chinese_name(doc, i, after_org))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
-        let person = chinese
-            .or_else(|| foreign_name(doc, i).filter(|p| !places.overlaps(&p.span)))
-            .filter(|p| !taken.overlaps(&p.span));
+        let foreign = || foreign_name(doc, i).filter(|p| !places.overlaps(&p.span));
+        // A foreign name that starts like a Chinese one (馬麗卡, 穆斯塔法):
+        // the longer reading, when the Chinese one's given name is spelt in
+        // transliteration characters.
+        let chinese = match chinese {
+            Some(c) if (c.span.start + 1..c.span.end).all(|k| doc.lexicon.is_transliteration(doc.at(k))) => {
+                Some(foreign().filter(|f| f.span.end > c.span.end).unwrap_or(c))
+            }
+            other => other,
+        };
+        let person = chinese.or_else(foreign).filter(|p| !taken.overlaps(&p.span));
         match person {
             Some(p) => {
                 i = p.span.end;
@@ -513,6 +521,12 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             return None;
         }
         if !word && !group && (known || (speech || title.is_some()) && end == i + run) {
+            // A listed name inside a longer run that ends cleanly is the
+            // start of that name (克里斯托 + 爾和, 穆斯塔 + 法。).
+            let full = i + run;
+            let clean = !super::doc::is_han(doc.at(full)) || doc.is_function(full) || AND.contains(&doc.at(full));
+            let full_word = doc.info(i, full).is_some_and(|w| w.word > 0 || w.place > 0);
+            let end = if end < full && clean && !full_word && !doc.word_across(full, 100) { full } else { end };
             return Some(Person { span: i..end, title, foreign: true });
         }
     }
