@@ -257,6 +257,10 @@ mod tests {
         assert!(has("總統克林頓表示", Person, "克林頓"));
         assert!(has("毛主席紀念堂", Person, "毛"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
+        // Roles in film, work and the household are titles too.
+        assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
+        assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));
+        assert!(has("戶主董安仁自豪地說", Person, "董安仁"));
         // A confirmed name is a name elsewhere, but not where it begins a
         // longer word.
         assert!(found("鄧小平說，要學習鄧小平理論").iter().filter(|(k, _)| *k == Person).count() == 1);
