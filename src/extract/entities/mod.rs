@@ -261,6 +261,10 @@ mod tests {
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
         assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));
         assert!(has("戶主董安仁自豪地說", Person, "董安仁"));
+        // A surname that is also a word after a role noun (石 after 農民),
+        // not where the given name is a word (應 + 增強).
+        assert!(has("殘疾農民石風科千里送愛心", Person, "石風科"));
+        assert_eq!(people_in("消費者應增強自我保護意識"), 0);
         // A confirmed name is a name elsewhere, but not where it begins a
         // longer word.
         assert!(found("鄧小平說，要學習鄧小平理論").iter().filter(|(k, _)| *k == Person).count() == 1);

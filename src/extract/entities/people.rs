@@ -316,7 +316,18 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
                     let credit = matches!(doc.at(end), '）' | ')');
                     listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30
                 } else {
-                    either
+                    // A role before it (話務員余艷紅) with a given name of
+                    // two characters that reads as one.
+                    // Not where the surname starts a word or the given
+                    // name is one (成績喜人, 應增強).
+                    let role = title.as_ref().is_some_and(|t| {
+                        matches!(doc.at(t.end - 1), '员' | '者' | '民' | '师' | '手')
+                            && doc.info(t.start, t.end).is_some_and(|w| w.noun)
+                    });
+                    let words =
+                        doc.starting(i).iter().any(|w| w.end > given_from && (w.info.word > 0 || w.info.place > 0))
+                            || doc.info(given_from, end).is_some_and(|w| w.word >= 100);
+                    either || role && !words && len == 2 && sum >= 0
                 }
         } else if context {
             sum >= FLOOR || known
