@@ -256,6 +256,8 @@ mod tests {
         assert!(has("會議由歐陽建國主持", Person, "歐陽建國"));
         assert!(has("總統克林頓表示", Person, "克林頓"));
         assert!(has("毛主席紀念堂", Person, "毛"));
+        assert_eq!(found("最近王大夫經過２０多年"), [(Person, "王")]);
+        assert_eq!(found("想當年和朱老總吃一塊紅薯"), [(Person, "朱")]);
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
         // Roles in film, work and the household are titles too.
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
