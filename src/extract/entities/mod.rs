@@ -258,6 +258,11 @@ mod tests {
         assert!(has("毛主席紀念堂", Person, "毛"));
         assert_eq!(found("最近王大夫經過２０多年"), [(Person, "王")]);
         assert_eq!(found("想當年和朱老總吃一塊紅薯"), [(Person, "朱")]);
+        // An elder (許老), a person the text will not name (陳某); not a
+        // word (古老, 元老).
+        assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);
+        assert_eq!(found("乘客陳某攜帶的光盤"), [(Person, "陳某")]);
+        assert_eq!(people_in("這座古老的城市，元老們說"), 0);
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
         // Roles in film, work and the household are titles too.
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));

@@ -419,6 +419,9 @@ fn rank_at(doc: &Doc<'_>, at: usize) -> bool {
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
 /// verb or title after it or at a clause start.
 fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    if matches!(doc.at(i + 1), '老' | '某') {
+        return respectful_name(doc, i);
+    }
     if !matches!(doc.at(i), '老' | '小') || !doc.left_boundary(i) {
         return None;
     }
@@ -430,6 +433,29 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(&doc.at(end));
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
+}
+
+/// A surname and 老, said of an elder (孫老將軍, 許老的大寫意), or and
+/// 某 (某某), a person the text will not name (乘客陳某攜帶): where a name
+/// may start, not a word (古老, 元老), and with a title, speech verb, verb
+/// or clause's end after it.
+fn respectful_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    if surname.end != i + 1 || surname.info.cues & SURNAME_AMBIGUOUS != 0 {
+        return None;
+    }
+    let end = if doc.at(i + 1) == '某' && doc.at(i + 2) == '某' { i + 3 } else { i + 2 };
+    let word = doc.starting(i).iter().any(|w| w.end > i + 1 && w.info.word > 0 || w.info.place | w.info.org != 0)
+        || doc.starting(i + 1).iter().any(|w| w.end > end && w.info.word >= 100);
+    let before = name_boundary(doc, i) || title_before(doc, i).is_some() || doc.at(i.wrapping_sub(1)) == '的';
+    let after = !doc.is_name_char(end)
+        || CLAUSE_VERBS.contains(&doc.at(end))
+        || doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0 || w.info.verb);
+    (!word && before && after && !doc.word_across(i, 100)).then_some(Person {
+        span: i..end,
+        title: title_before(doc, i),
+        foreign: false,
+    })
 }
 
 /// Forms of address written after a name (小平同志, 默里先生).
