@@ -263,6 +263,10 @@ mod tests {
         assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);
         assert_eq!(found("乘客陳某攜帶的光盤"), [(Person, "陳某")]);
         assert_eq!(people_in("這座古老的城市，元老們說"), 0);
+        // After a verb that takes a person as model or role.
+        assert!(has("共學王啟民同書創業史", Person, "王啟民"));
+        assert_eq!(people_in("“演潘漢年，學潘漢年”，這是我的"), 2);
+        assert!(has("要像彭楚政那樣，切實關心", Person, "彭楚政"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
         // Roles in film, work and the household are titles too.
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));

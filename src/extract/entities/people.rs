@@ -744,10 +744,10 @@ fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// One-character verbs and prepositions that take a person as object
-/// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼).
+/// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼, 學雷鋒, 像彭楚政那樣, 演潘漢年).
 const PERSON_LEFT: &[char] = &[
     '使', '用', '看', '请', '叫', '当', '致', '比', '跟', '给', '让', '找', '派', '帮', '陪', '送', '接', '称', '问',
-    '见',
+    '见', '学', '像', '演',
 ];
 
 /// Lists of names (魯迅、茅盾、巴金; 王義明（女）、高曉宇為副主任): in a
