@@ -265,6 +265,12 @@ mod tests {
         assert_eq!(people_in("這座古老的城市，元老們說"), 0);
         // After a verb that takes a person as model or role.
         assert!(has("共學王啟民同書創業史", Person, "王啟民"));
+        // 便 and 則 go on the clause, not the given name.
+        assert_eq!(
+            found("執黑的俞斌九段今天下得積極主動。進入中盤階段，俞斌便在盤面下方"),
+            [(Person, "俞斌"), (Person, "俞斌")]
+        );
+        assert_eq!(found("長的工作崗位上。付林則是大家熟悉的"), [(Person, "付林")]);
         assert_eq!(people_in("“演潘漢年，學潘漢年”，這是我的"), 2);
         assert!(has("要像彭楚政那樣，切實關心", Person, "彭楚政"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));

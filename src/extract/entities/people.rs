@@ -192,7 +192,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
             || NEVER_LAST.contains(&doc.at(end - 1))
                 && (title.is_none() || stem_word || !NAMES_MAY_END.contains(&doc.at(end - 1)))
-            || len == 2 && doc.is_function(end - 1) && !listed
+            || len == 2 && (doc.is_function(end - 1) || doc.at(end - 1) == '则') && !listed
             // A title or speech verb is no given name (何大爺, 時強調), nor
             // the whole name (祝賀).
             || doc.starting(given_from).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0 && w.end - w.start >= 2)
