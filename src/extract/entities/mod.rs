@@ -258,6 +258,7 @@ mod tests {
         assert!(has("毛主席紀念堂", Person, "毛"));
         assert_eq!(found("最近王大夫經過２０多年"), [(Person, "王")]);
         assert_eq!(found("想當年和朱老總吃一塊紅薯"), [(Person, "朱")]);
+        assert_eq!(found("紀念江主席重要講話"), [(Person, "江")]);
         // An elder (許老), a person the text will not name (陳某); not a
         // word (古老, 元老).
         assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);

@@ -295,9 +295,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         }
         // Without a title, an ambiguous surname and the next character
         // that make a frequent word are that word (他很高興擔任: 高興).
-        let word_inside = ambiguous
-            && !titled
-            && doc.starting(i).iter().any(|w| w.end > given_from && w.end < end && w.info.word >= 500);
+        // So does any surname and a frequent word when the last character
+        // is a surname with a title of its own (紀念 + 江主席).
+        let own_title = single_surname(doc, end - 1) && title_after(end);
+        let word_inside = !titled
+            && doc.starting(i).iter().any(|w| {
+                w.end > given_from
+                    && w.end < end
+                    && (ambiguous && w.info.word >= 500 || own_title && w.info.word >= 1000)
+            });
         // (成為 runs on from 選舉李玉成為: the election pattern wins.)
         let confirmed = if word || runs_on && !appointed || given_word || word_inside {
             false
