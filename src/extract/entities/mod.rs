@@ -500,6 +500,13 @@ mod tests {
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         // A conjunction after a title is no surname (和武警, 和江).
         assert_eq!(people("看望公安民警和武警官兵"), 0);
+        // A speech verb that starts with a surname (強調, 解釋道); a
+        // function character before a listed name (向李鵬).
+        assert_eq!(people("特委會負責人強調伊應無條件允許"), 0);
+        assert_eq!(
+            found("也門總統薩利赫。向李鵬總理發來慰問電"),
+            [(EntityKind::Place, "也門"), (EntityKind::Person, "薩利赫"), (EntityKind::Person, "李鵬")]
+        );
         assert_eq!(found("小平同志和江總書記傾心交談"), [(EntityKind::Person, "小平"), (EntityKind::Person, "江")]);
     }
 

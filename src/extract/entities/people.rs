@@ -170,6 +170,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
         return None;
     }
     let given_from = surname.end;
+    // A surname with a speech verb at its start is the verb (強調, 解釋道).
+    if doc.starting(i).iter().any(|w| w.info.cues & SPEECH != 0 && w.end > given_from && w.info.person == 0) {
+        return None;
+    }
     // The surname alone before a title or form of address (毛主席, 孫先生):
     // the title is not part of the name.
     // 毛主席, 孫先生, 張副主任.
@@ -320,7 +324,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
-                    listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30
+                    // Not before a name jieba lists (向李鵬總理).
+                    let name_after = doc.info(given_from, end).is_some_and(|w| w.person > 0);
+                    !name_after && (listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30)
                 } else {
                     // A role before it (話務員余艷紅) with a given name of
                     // two characters that reads as one.
