@@ -446,6 +446,12 @@ mod tests {
         // place in a list of places.
         assert_eq!(people("副委員長王光英、程思遠，全國政協"), ["王光英", "程思遠"]);
         assert!(people("晏家鎮、沙溪橋、沙坪鎮等處天天堵車").is_empty());
+        // The last item next to a person may run on into the sentence; 等
+        // closes it even where it ends a word (平等); an adverb is no
+        // surname.
+        assert_eq!(people("招待會。吳邦國、羅幹出席招待會。"), ["吳邦國", "羅幹"]);
+        assert_eq!(people("葛洲壩集團喬生祥、黃華平等公司領導"), ["喬生祥", "黃華平"]);
+        assert_eq!(people("秘書長魏紀中、曾創造優異戰績的老將"), ["魏紀中"]);
         // A name jieba tags a place but no gazetteer knows.
         assert_eq!(people("遲浩田、張萬年、羅幹、姜春雲"), ["遲浩田", "張萬年", "羅幹", "姜春雲"]);
         // Lists of things are not lists of names.

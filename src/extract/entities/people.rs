@@ -846,7 +846,13 @@ fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool) -> Option<
     }
     let listed = |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.person > 0);
     let prefixes: Vec<Range<usize>> = lengths.map(|n| span.start..span.start + n).collect();
-    let runs_out = |r: &Range<usize>| doc.is_function(r.end - 1) || doc.word_across(r.end, 100);
+    // 等 closes the list even where it ends a word (黃華平等).
+    let runs_out =
+        |r: &Range<usize>| doc.is_function(r.end - 1) || doc.at(r.end) != '等' && doc.word_across(r.end, 100);
+    // An adverb starting the clause is no surname (、曾創造優異戰績).
+    if doc.is_function(span.start) {
+        return None;
+    }
     prefixes
         .iter()
         .find(|r| listed(r) && item_shaped(doc, r))
@@ -1061,16 +1067,17 @@ fn person_note(note: &[char]) -> bool {
 fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
     let mut spans: std::collections::HashSet<(usize, usize)> =
         found.iter().map(|p| (p.span.start, p.span.end)).collect();
-    let item_end = |from: usize| (from..doc.len().min(from + 5)).find(|&k| !super::doc::is_han(doc.at(k)));
     let mut k = 0;
     while k < found.len() {
         let Some(person) = found.get(k) else { break };
         let mut items = Vec::new();
         // The item after the person.
         if doc.at(person.span.end) == '、' {
-            let from = person.span.end + 1;
-            if let Some(end) = item_end(from) {
-                items.push(from..end);
+            // The whole item, or the name it starts with when it is the
+            // last and runs on (吳邦國、羅幹出席, 喬石、榮毅仁等出席).
+            let list = list_items(doc, person.span.end);
+            if let Some(item) = list.get(1) {
+                items.extend(item_name(doc, item, false, list.len() == 2));
             }
         }
         // The item before it.
