@@ -412,6 +412,10 @@ mod tests {
         assert!(has("他家被評上了十星戶。周萌聽罷連聲叫好", Person, "周萌"));
         // A byline closing a paragraph.
         assert!(has("一期工程已正式通水。（曉東）", Person, "曉東"));
+        // With its credit verb, or led by a surname that is also a
+        // function word.
+        assert!(has("舉行獅子爬桌活動。（向民航攝）", Person, "向民航"));
+        assert!(has("提供交通管制服務。（于寶井）", Person, "于寶井"));
         // Simplified and mixed input alike.
         assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
         // A credit's verb is not part of the name.

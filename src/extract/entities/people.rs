@@ -720,7 +720,9 @@ fn reporters(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cov
 fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let (a, b) = (span.start, span.end);
     let sentence_end = a < 2 || matches!(doc.at(a - 2), '。' | '！' | '？' | '”' | '\n' | '）');
-    let paragraph_end = matches!(doc.at(b), '）' | ')') && matches!(doc.at(b + 1), '\n' | '\0');
+    // A credit's verb may close it (（向民航攝）).
+    let close = if CREDIT_VERBS.contains(&doc.at(b)) { b + 1 } else { b };
+    let paragraph_end = matches!(doc.at(close), '）' | ')') && matches!(doc.at(close + 1), '\n' | '\0');
     let opened = matches!(doc.at(a.wrapping_sub(1)), '（' | '(');
     let info = doc.info(a, b);
     let listed = info.is_some_and(|w| w.place | w.org != 0 || w.cues & !(SURNAME | SURNAME_AMBIGUOUS) != 0);
@@ -741,7 +743,8 @@ fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
         && !compound
         && doc.at(b - 1) != '摄'
         && (b - a == 1 && surname || (2..=4).contains(&(b - a)))
-        && (a..b).all(|k| doc.is_name_char(k))
+        // A surname that is also a function word may start it (于寶井).
+        && (a..b).all(|k| doc.is_name_char(k) || k == a && b - a >= 2 && single_surname(doc, a))
 }
 
 /// Whether a name may start at `i`: after a boundary character, or after a
