@@ -450,6 +450,8 @@ mod tests {
         // place in a list of places.
         assert_eq!(people("副委員長王光英、程思遠，全國政協"), ["王光英", "程思遠"]);
         assert!(people("晏家鎮、沙溪橋、沙坪鎮等處天天堵車").is_empty());
+        // A table of players: a place, a name, a score in brackets.
+        assert_eq!(people("棋手依次是：河北閻文清（２４３９分）、江蘇張國鳳（２２６３分）"), ["閻文清", "張國鳳"]);
         // The last item next to a person may run on into the sentence; 等
         // closes it even where it ends a word (平等); an adverb is no
         // surname.

@@ -55,9 +55,15 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         // unless a title stands before it: a speech verb after a place is
         // the place's government speaking (莫斯科宣布).
         // An organisation just before (北京服裝學院黃關葆) reads like a title.
-        let after_org = i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1));
+        let before = if i > 0 && taken.overlaps(&(i - 1..i)) && !taken.overlaps(&(i..i + 1)) {
+            Before::Org
+        } else if i > 0 && places.overlaps(&(i - 1..i)) && !places.overlaps(&(i..i + 1)) {
+            Before::Place
+        } else {
+            Before::Other
+        };
         let chinese = familiar_name(doc, i)
-            .or_else(|| chinese_name(doc, i, after_org))
+            .or_else(|| chinese_name(doc, i, before))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
         let foreign = || foreign_name(doc, i).filter(|p| !places.overlaps(&p.span));
@@ -147,7 +153,16 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
 }
 
 /// A Chinese name starting at `i`.
-fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
+/// What ends right before a name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Org,
+    Place,
+    Other,
+}
+
+fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
+    let after_org = before == Before::Org;
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = title_before(doc, i);
@@ -289,12 +304,16 @@ fn chinese_name(doc: &Doc<'_>, i: usize, after_org: bool) -> Option<Person> {
                 let n = a.chars().count();
                 i >= n && doc.chars.get(i - n..i).is_some_and(|cs| a.chars().eq(cs.iter().copied()))
             });
-        let context = titled || speech || appointed;
+        // A place before and a score or age in brackets after: a table
+        // of players (河北閻文清（２４３９分）).
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && digit(doc.at(end + 1));
+        let context = titled || speech || appointed || scored;
         // After an office's name (人事處, 農業司) with a title after the
         // name (裴兆宏處長, 崔世安司長).
         let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
             && doc.starting(end).iter().any(|w| w.info.cues & TITLE != 0);
-        if !(bounded || listed && speech || unit_before) {
+        if !(bounded || listed && speech || unit_before || scored) {
             continue;
         }
         // Without a title, an ambiguous surname and the next character
