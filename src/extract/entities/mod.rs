@@ -259,6 +259,9 @@ mod tests {
         assert_eq!(found("最近王大夫經過２０多年"), [(Person, "王")]);
         assert_eq!(found("想當年和朱老總吃一塊紅薯"), [(Person, "朱")]);
         assert_eq!(found("紀念江主席重要講話"), [(Person, "江")]);
+        // A child called by 小 and a given name, said twice; not once.
+        assert_eq!(found("正讀三年級的小迎艷因無錢交學費。小迎艷家住山村"), [(Person, "迎艷"), (Person, "迎艷")]);
+        assert_eq!(people_in("正讀三年級的小迎艷因無錢交學費。"), 0);
         // An elder (許老), a person the text will not name (陳某); not a
         // word (古老, 元老).
         assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);

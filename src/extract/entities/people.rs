@@ -1199,6 +1199,21 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
             seen.entry(doc.chars.get(three).unwrap_or(&[])).or_default().push(i);
         }
     }
+    // A child or junior called by 小 and a given name (小迎艷, 小竹君):
+    // two characters likely in names that make no word, said twice.
+    for i in 1..doc.len().saturating_sub(1) {
+        let span = i..i + 2;
+        if doc.at(i - 1) == '小'
+            && doc.left_boundary(i - 1)
+            && (i..i + 2).all(|k| doc.is_name_char(k) && doc.lexicon.given_score(doc.at(k)) >= 0)
+            && !doc.starting(i - 1).iter().any(|w| w.end > i)
+            && !doc.starting(i).iter().any(|w| w.info.word > 0 || w.info.place | w.info.org != 0)
+            && !doc.word_across(i + 2, 100)
+            && free(&span)
+        {
+            seen.entry(doc.chars.get(span).unwrap_or(&[])).or_default().push(i);
+        }
+    }
     let mut more: Vec<Person> = seen
         .iter()
         .filter(|(name, starts)| !name.is_empty() && starts.len() >= 2)
