@@ -513,6 +513,7 @@ mod tests {
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
+        assert_eq!(people("委員會會議今天在克里姆林宮舉行"), 0);
         // A conjunction after a title is no surname (和武警, 和江).
         assert_eq!(people("看望公安民警和武警官兵"), 0);
         // A speech verb that starts with a surname (強調, 解釋道); a

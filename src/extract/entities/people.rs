@@ -602,9 +602,12 @@ fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 }
 
 /// Characters that make the foreign name before them part of a name of a
-/// team, paper, party, prize or place (拉齊奧隊, 費加羅報).
-const NOUN_SUFFIXES: &[char] =
-    &['队', '报', '党', '奖', '杯', '省', '州', '市', '县', '岛', '港', '湖', '河', '山', '城', '法', '号', '牌'];
+/// team, paper, party, prize, place or building (拉齊奧隊, 費加羅報,
+/// 克里姆林宮).
+const NOUN_SUFFIXES: &[char] = &[
+    '队', '报', '党', '奖', '杯', '省', '州', '市', '县', '区', '镇', '村', '岛', '港', '湖', '河', '海', '湾', '峡',
+    '山', '城', '宫', '园', '馆', '厅', '院', '堡', '桥', '法', '号', '牌',
+];
 
 /// Whether a title word starts before `i` and goes on past it.
 fn in_title(doc: &Doc<'_>, i: usize) -> bool {
