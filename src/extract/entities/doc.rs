@@ -117,6 +117,12 @@ impl<'a> Doc<'a> {
         is_han(c) && !is_function_char(c)
     }
 
+    /// Whether the text ending right before `end` is `word`.
+    pub(super) fn ends_with(&self, end: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        end >= n && self.chars.get(end - n..end).is_some_and(|cs| word.chars().eq(cs.iter().copied()))
+    }
+
     /// Whether `i` is a function character (的, 在, 和 ...).
     pub(super) fn is_function(&self, i: usize) -> bool {
         is_function_char(self.at(i))

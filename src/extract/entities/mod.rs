@@ -514,6 +514,9 @@ mod tests {
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         assert_eq!(people("委員會會議今天在克里姆林宮舉行"), 0);
+        // A country, staff: no one person's role (國家 + 尚需, 人員 + 辛勤).
+        assert_eq!(people("銀行未正式組建，國家尚需日本金融支援"), 0);
+        assert_eq!(people("在科學家和技術人員辛勤汗水的澆灌下"), 0);
         // A conjunction after a title is no surname (和武警, 和江).
         assert_eq!(people("看望公安民警和武警官兵"), 0);
         // A speech verb that starts with a surname (強調, 解釋道); a

@@ -299,11 +299,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // Elected or appointed: 選舉李修源為院長, 任命某某為, with a note
         // between (選舉黃任文（壯族）為).
         let (noted, after_note) = note_starting(doc, end);
-        let appointed = (doc.at(end) == '为' || noted && doc.at(after_note) == '为')
-            && APPOINT.iter().any(|a| {
-                let n = a.chars().count();
-                i >= n && doc.chars.get(i - n..i).is_some_and(|cs| a.chars().eq(cs.iter().copied()))
-            });
+        let appointed =
+            (doc.at(end) == '为' || noted && doc.at(after_note) == '为') && APPOINT.iter().any(|a| doc.ends_with(i, a));
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
         let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
@@ -644,6 +641,11 @@ const ROLE_ENDINGS: &[char] = &[
     '犯', '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
 ];
 
+/// Words and endings of words with a role's last character that name no
+/// one person: a country, everybody, a household, staff (國家, 大家,
+/// 技術人員).
+const NOT_ROLES: &[&str] = &["国家", "大家", "人家", "全家", "老家", "回家", "人员"];
+
 /// The title or role written right before `i`.
 fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
     doc.ending(i)
@@ -653,6 +655,7 @@ fn title_before(doc: &Doc<'_>, i: usize) -> Option<Range<usize>> {
                     && w.info.word > 0
                     && !w.info.place_like
                     && ROLE_ENDINGS.contains(&doc.at(w.end - 1))
+                    && !NOT_ROLES.iter().any(|r| doc.ends_with(w.end, r))
         })
         .map(|w| w.start..w.end)
         .or_else(|| {
