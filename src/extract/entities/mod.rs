@@ -514,6 +514,9 @@ mod tests {
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         assert_eq!(people("委員會會議今天在克里姆林宮舉行"), 0);
+        // A number's 余 and 萬 are no surname (２００餘人, ２８萬馬克).
+        assert_eq!(people("各界人士２００餘人出席了聯誼會"), 0);
+        assert_eq!(people("年營業額在２８萬馬克到６８萬馬克之間"), 0);
         // A country, staff: no one person's role (國家 + 尚需, 人員 + 辛勤).
         assert_eq!(people("銀行未正式組建，國家尚需日本金融支援"), 0);
         assert_eq!(people("在科學家和技術人員辛勤汗水的澆灌下"), 0);

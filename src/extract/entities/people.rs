@@ -66,6 +66,12 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             .or_else(|| chinese_name(doc, i, before))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
+        // No name right after a number: 余, 萬 and 千 go with it (２００餘人,
+        // ２８萬馬克).
+        if i > 0 && (doc.at(i - 1).is_ascii_digit() || ('０'..='９').contains(&doc.at(i - 1))) {
+            i += 1;
+            continue;
+        }
         let foreign = || foreign_name(doc, i).filter(|p| !places.overlaps(&p.span));
         // A foreign name that starts like a Chinese one (馬麗卡, 穆斯塔法):
         // the longer reading, when the Chinese one's given name is spelt in
