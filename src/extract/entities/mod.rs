@@ -514,6 +514,11 @@ mod tests {
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         assert_eq!(people("委員會會議今天在克里姆林宮舉行"), 0);
+        // A palace, an estate, a bay (白宮, 莊園, 毛家灣); after a title
+        // 園 may end a name (副部長張春園).
+        assert_eq!(people("克林頓在白宮會見阿拉法特"), 2);
+        assert_eq!(people("他以莊園開發商兼經營者的身份"), 0);
+        assert!(has("水利部副部長張春園，交通部", EntityKind::Person, "張春園"));
         // A number's 余 and 萬 are no surname (２００餘人, ２８萬馬克).
         assert_eq!(people("各界人士２００餘人出席了聯誼會"), 0);
         assert_eq!(people("年營業額在２８萬馬克到６８萬馬克之間"), 0);

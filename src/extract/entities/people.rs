@@ -29,15 +29,15 @@ const CLAUSE_VERBS: &[char] =
     &['是', '也', '则', '就', '还', '曾', '又', '一', '已', '正', '将', '在', '的', '和', '与', '每', '最', '都', '说'];
 
 /// Characters that end the names of places, buildings, groups and things,
-/// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族).
+/// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族, 白宮, 莊園).
 const NEVER_LAST: &[char] = &[
     '堂', '馆', '区', '院', '厂', '牌', '族', '局', '店', '市', '县', '省', '镇', '乡', '村', '路', '街', '楼', '场',
-    '卡', '证', '词', '站', '所', '部', '摄', '都', '庙', '寺', '殿',
+    '卡', '证', '词', '站', '所', '部', '摄', '都', '庙', '寺', '殿', '园', '宫', '湾',
 ];
 
 /// Characters of `NEVER_LAST` that do end some given names (張宿堂,
-/// 王玉樓): after a title they may.
-const NAMES_MAY_END: &[char] = &['堂', '楼'];
+/// 王玉樓, 張春園): after a title they may.
+const NAMES_MAY_END: &[char] = &['堂', '楼', '园'];
 
 /// Given-name characters below this (tenths of a log-odds) rule a reading out.
 const FLOOR: i32 = -20;
