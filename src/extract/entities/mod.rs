@@ -522,6 +522,11 @@ mod tests {
         // A number's 余 and 萬 are no surname (２００餘人, ２８萬馬克).
         assert_eq!(people("各界人士２００餘人出席了聯誼會"), 0);
         assert_eq!(people("年營業額在２８萬馬克到６８萬馬克之間"), 0);
+        // A frequent word and a suffix (管理廳, 申請書); not a name whose
+        // surname and first given character make a word (王國棟).
+        assert_eq!(people("出席全國土地管理廳局長會議"), 0);
+        assert_eq!(people("公司上報的上市申請書上簽署了意見"), 0);
+        assert!(has("此後，王國棟又先後資助", EntityKind::Person, "王國棟"));
         // A country, staff: no one person's role (國家 + 尚需, 人員 + 辛勤).
         assert_eq!(people("銀行未正式組建，國家尚需日本金融支援"), 0);
         assert_eq!(people("在科學家和技術人員辛勤汗水的澆灌下"), 0);

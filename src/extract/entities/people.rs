@@ -91,6 +91,9 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             None => i += 1,
         }
     }
+    if std::env::var("ZTRACE").is_ok() {
+        eprintln!("TRACEDOC");
+    }
     standalone(doc, &mut found, &taken, &places);
     reporters(doc, &mut found, &taken, &places);
     name_lists(doc, &mut found, &taken);
@@ -322,13 +325,18 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // Without a title, an ambiguous surname and the next character
         // that make a frequent word are that word (他很高興擔任: 高興).
         // So does any surname and a frequent word when the last character
-        // is a surname with a title of its own (紀念 + 江主席).
+        // is a surname with a title of its own (紀念 + 江主席), or is
+        // unlikely in names after a very frequent word (管理 + 廳, 申請 +
+        // 書; not 王國 + 棟).
         let own_title = single_surname(doc, end - 1) && title_after(end);
         let word_inside = !titled
             && doc.starting(i).iter().any(|w| {
                 w.end > given_from
                     && w.end < end
-                    && (ambiguous && w.info.word >= 500 || own_title && w.info.word >= 1000)
+                    && (ambiguous && w.info.word >= 500
+                        || own_title && w.info.word >= 1000
+                        || w.info.word >= 5000
+                        || w.info.word >= 2000 && doc.lexicon.given_score(doc.at(end - 1)) < 20)
             });
         // (成為 runs on from 選舉李玉成為: the election pattern wins.)
         let confirmed = if word || runs_on && !appointed || given_word || word_inside {
