@@ -26,6 +26,9 @@ pub(super) struct Info {
     pub verb: bool,
     /// The general word is a noun (jieba's n, nz, vn ...: 艾滋病).
     pub noun: bool,
+    /// The general word is an adverb, a time word or a conjunction (已經,
+    /// 後來, 因此): after a subject, it goes on the clause.
+    pub adverb: bool,
     /// jieba tags the word a name but it has no Chinese name's shape, so
     /// it is foreign (nrt, nr: 科爾, 科恩).
     pub foreign: bool,
@@ -145,6 +148,7 @@ impl Lexicon {
                 info.verb = tag.starts_with('v');
                 info.foreign = foreign;
                 info.noun = tag.starts_with('n') && !tag.starts_with("nr") || tag == "vn";
+                info.adverb = tag.starts_with('d') || tag == "t" || tag == "c";
                 info.place_like = tag == "ns";
             });
         }

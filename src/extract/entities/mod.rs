@@ -269,6 +269,8 @@ mod tests {
         assert_eq!(people_in("這座古老的城市，元老們說"), 0);
         // After a verb that takes a person as model or role.
         assert!(has("共學王啟民同書創業史", Person, "王啟民"));
+        // An adverb or time word after a name at a clause start.
+        assert!(has("讓他再去買一本新的。林耀後來發現，原來", Person, "林耀"));
         // 便 and 則 go on the clause, not the given name.
         assert_eq!(
             found("執黑的俞斌九段今天下得積極主動。進入中盤階段，俞斌便在盤面下方"),

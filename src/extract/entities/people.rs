@@ -301,7 +301,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // A verb after the name at a clause start: the name is its subject.
         // Not for jieba's two-character "names", mostly everyday words
         // (辛勤, 祝賀).
-        let verb_after = !(len == 1 && listed) && doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
+        let verb_after = !(len == 1 && listed)
+            && doc.starting(end).iter().any(|w| (w.info.verb || w.info.adverb) && w.end - w.start >= 2);
         let clause = !doc.is_function(i.wrapping_sub(1))
             && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
             && doc.left_boundary(i);
