@@ -280,6 +280,15 @@ mod tests {
         assert_eq!(people_in("“演潘漢年，學潘漢年”，這是我的"), 2);
         assert!(has("要像彭楚政那樣，切實關心", Person, "彭楚政"));
         assert!(has("國務院總理李鵬說", Person, "李鵬"));
+        // A foreign name whole, not the Chinese name or the listed name it
+        // starts with (馬麗, 利文斯, 克里斯托).
+        assert!(has("瑞典主教練馬麗卡在賽前一再強調", Person, "馬麗卡"));
+        assert!(has("撥款委員會主席利文斯頓、參院外委會", Person, "利文斯頓"));
+        assert!(has("醫療中心的克里斯托爾和羅森加特醫生", Person, "克里斯托爾"));
+        // After a title 園 may end a name.
+        assert!(has("水利部副部長張春園，交通部", Person, "張春園"));
+        // A name whose surname and first given character make a word.
+        assert!(has("此後，王國棟又先後資助", Person, "王國棟"));
         // Roles in film, work and the household are titles too.
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
         assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));
@@ -507,28 +516,19 @@ mod tests {
         assert_eq!(people("用現代科技手段告別了風槍"), 0);
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
-        // A foreign name whole, not the Chinese name or the listed name it
-        // starts with (馬麗, 利文斯, 克里斯托).
-        assert!(has("瑞典主教練馬麗卡在賽前一再強調", EntityKind::Person, "馬麗卡"));
-        assert!(has("撥款委員會主席利文斯頓、參院外委會", EntityKind::Person, "利文斯頓"));
-        assert!(has("醫療中心的克里斯托爾和羅森加特醫生", EntityKind::Person, "克里斯托爾"));
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);
         assert_eq!(people("委員會會議今天在克里姆林宮舉行"), 0);
-        // A palace, an estate, a bay (白宮, 莊園, 毛家灣); after a title
-        // 園 may end a name (副部長張春園).
+        // A palace, an estate, a bay (白宮, 莊園, 毛家灣).
         assert_eq!(people("克林頓在白宮會見阿拉法特"), 2);
         assert_eq!(people("他以莊園開發商兼經營者的身份"), 0);
-        assert!(has("水利部副部長張春園，交通部", EntityKind::Person, "張春園"));
         // A number's 余 and 萬 are no surname (２００餘人, ２８萬馬克).
         assert_eq!(people("各界人士２００餘人出席了聯誼會"), 0);
         assert_eq!(people("年營業額在２８萬馬克到６８萬馬克之間"), 0);
-        // A frequent word and a suffix (管理廳, 申請書); not a name whose
-        // surname and first given character make a word (王國棟).
+        // A frequent word and a suffix (管理廳, 申請書).
         assert_eq!(people("出席全國土地管理廳局長會議"), 0);
         assert_eq!(people("公司上報的上市申請書上簽署了意見"), 0);
-        assert!(has("此後，王國棟又先後資助", EntityKind::Person, "王國棟"));
         // A country, staff: no one person's role (國家 + 尚需, 人員 + 辛勤).
         assert_eq!(people("銀行未正式組建，國家尚需日本金融支援"), 0);
         assert_eq!(people("在科學家和技術人員辛勤汗水的澆灌下"), 0);

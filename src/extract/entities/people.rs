@@ -51,6 +51,12 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
     while i < doc.len() {
+        // No name right after a number: 餘, 萬 and 名 go with it (２００餘人,
+        // ２８萬馬克).
+        if i > 0 && is_digit(doc.at(i - 1)) {
+            i += 1;
+            continue;
+        }
         // A place may be the given name (盛雲龍), not hold the surname (江蘇),
         // unless a title stands before it: a speech verb after a place is
         // the place's government speaking (莫斯科宣布).
@@ -66,12 +72,6 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             .or_else(|| chinese_name(doc, i, before))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
-        // No name right after a number: 余, 萬 and 千 go with it (２００餘人,
-        // ２８萬馬克).
-        if i > 0 && (doc.at(i - 1).is_ascii_digit() || ('０'..='９').contains(&doc.at(i - 1))) {
-            i += 1;
-            continue;
-        }
         let foreign = || foreign_name(doc, i).filter(|p| !places.overlaps(&p.span));
         // A foreign name that starts like a Chinese one (馬麗卡, 穆斯塔法):
         // the longer reading, when the Chinese one's given name is spelt in
@@ -90,9 +90,6 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             }
             None => i += 1,
         }
-    }
-    if std::env::var("ZTRACE").is_ok() {
-        eprintln!("TRACEDOC");
     }
     standalone(doc, &mut found, &taken, &places);
     reporters(doc, &mut found, &taken, &places);
@@ -161,8 +158,8 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     found
 }
 
-/// A Chinese name starting at `i`.
-/// What ends right before a name.
+/// What ends right before a name: an organisation reads like a title
+/// (北京服裝學院黃關葆), a place may head a table's row (河北閻文清).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Before {
     Org,
@@ -170,6 +167,7 @@ enum Before {
     Other,
 }
 
+/// A Chinese name starting at `i`.
 fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
     let after_org = before == Before::Org;
     let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
@@ -313,8 +311,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             (doc.at(end) == '为' || noted && doc.at(after_note) == '为') && APPOINT.iter().any(|a| doc.ends_with(i, a));
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
-        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && digit(doc.at(end + 1));
+        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1));
         let context = titled || speech || appointed || scored;
         // After an office's name (人事處, 農業司) with a title after the
         // name (裴兆宏處長, 崔世安司長).
@@ -359,10 +356,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
                     let name_after = doc.info(given_from, end).is_some_and(|w| w.person > 0);
                     !name_after && (listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30)
                 } else {
-                    // A role before it (話務員余艷紅) with a given name of
-                    // two characters that reads as one.
-                    // Not where the surname starts a word or the given
-                    // name is one (成績喜人, 應增強).
+                    // A role before it (農民石風科) with a given name of two
+                    // characters that reads as one, not where the surname
+                    // starts a word or the given name is one (成績喜人,
+                    // 應增強).
                     let role = title.as_ref().is_some_and(|t| {
                         matches!(doc.at(t.end - 1), '员' | '者' | '民' | '师' | '手')
                             && doc.info(t.start, t.end).is_some_and(|w| w.noun)
@@ -411,9 +408,12 @@ fn aged(doc: &Doc<'_>, i: usize) -> bool {
     i >= 3
         && doc.at(i - 1) == '的'
         && doc.at(i - 2) == '岁'
-        && (doc.at(i - 3).is_ascii_digit()
-            || ('０'..='９').contains(&doc.at(i - 3))
-            || "一二三四五六七八九十多".contains(doc.at(i - 3)))
+        && (is_digit(doc.at(i - 3)) || "一二三四五六七八九十多".contains(doc.at(i - 3)))
+}
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// Drops every reading of the sorted `found` that overlaps the one kept
@@ -792,7 +792,7 @@ fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         // After a date or number with its unit (1965年周恩來).
-        || i >= 2 && matches!(doc.at(i - 1), '年' | '月' | '日' | '号') && matches!(doc.at(i - 2), '0'..='9' | '０'..='９')
+        || i >= 2 && matches!(doc.at(i - 1), '年' | '月' | '日' | '号') && is_digit(doc.at(i - 2))
         || (PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1))) && i > 0
             || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
             && !doc.word_across(i, 100)
@@ -1180,8 +1180,9 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
 
 /// Names said again and again, though never with a title: a surname and
 /// two given characters with a name's shape where a name may start and no
-/// word runs across its end, or a surname and one given character between a
-/// boundary and a clause's edge, written at least twice in the document.
+/// word runs across its end, a surname and one given character between a
+/// boundary and a clause's edge, or a given name after 小 (小迎艷), written
+/// at least twice in the document.
 fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
     let people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
     let free = |span: &Range<usize>| !people.overlaps(span) && !taken.overlaps(span) && !places.overlaps(span);
