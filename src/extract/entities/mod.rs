@@ -262,6 +262,10 @@ mod tests {
         // A child called by 小 and a given name, said twice; not once.
         assert_eq!(found("正讀三年級的小迎艷因無錢交學費。小迎艷家住山村"), [(Person, "迎艷"), (Person, "迎艷")]);
         assert_eq!(people_in("正讀三年級的小迎艷因無錢交學費。"), 0);
+        // A doubled character as a nickname, said twice, once where a
+        // person stands; not an adverb (徐徐).
+        assert_eq!(found("孫錄打量著消瘦的金金和她的衣服。孫錄撫摸著金金"), [(Person, "金金"), (Person, "金金")]);
+        assert_eq!(people_in("升起風帆，徐徐向海中駛去，徐徐遠去"), 0);
         // An elder (許老), a person the text will not name (陳某); not a
         // word (古老, 元老).
         assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);

@@ -1236,6 +1236,35 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
             seen.entry(doc.chars.get(span).unwrap_or(&[])).or_default().push(i);
         }
     }
+    // A doubled name character (金金, 齊齊), a nickname when no lexicon
+    // lists it and it is likely in names, said twice and once where only
+    // a person stands (金金的, 給金金; not 徐徐向).
+    let mut doubled: HashMap<char, (Vec<usize>, bool)> = HashMap::new();
+    for i in 0..doc.len().saturating_sub(1) {
+        let span = i..i + 2;
+        let c = doc.at(i);
+        if doc.at(i + 1) == c
+            && doc.is_name_char(i)
+            && doc.lexicon.given_score(c) >= 10
+            && doc.info(i, i + 2).is_none_or(|w| w.word | w.place | w.org == 0 && w.cues == 0)
+            && !doc.word_across(i, 100)
+            && !doc.word_across(i + 2, 100)
+            && free(&span)
+        {
+            let person_slot =
+                matches!(doc.at(i + 2), '的' | '和' | '与' | '说' | '是' | '也' | '就' | '又' | '还' | '都')
+                    || PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1)))
+                    || matches!(doc.at(i.wrapping_sub(1)), '对' | '把' | '着' | '和' | '与');
+            let entry = doubled.entry(c).or_default();
+            entry.0.push(i);
+            entry.1 |= person_slot;
+        }
+    }
+    for (starts, _) in doubled.into_values().filter(|(starts, slot)| *slot && starts.len() >= 2) {
+        if let Some(&first) = starts.first() {
+            seen.entry(doc.chars.get(first..first + 2).unwrap_or(&[])).or_default().extend(starts);
+        }
+    }
     let mut more: Vec<Person> = seen
         .iter()
         .filter(|(name, starts)| !name.is_empty() && starts.len() >= 2)
