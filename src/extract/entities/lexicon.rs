@@ -49,6 +49,7 @@ pub(super) const INDUSTRY: u16 = 1 << 6;
 pub(super) const ADMIN: u16 = 1 << 7;
 pub(super) const SURNAME: u16 = 1 << 8;
 pub(super) const SURNAME_AMBIGUOUS: u16 = 1 << 9;
+pub(super) const SURNAME_JAPANESE: u16 = 1 << 10;
 /// The main CJK Unified Ideographs block, indexed directly at the root.
 const CJK_START: u32 = 0x4E00;
 const CJK_END: u32 = 0xA000;
@@ -165,6 +166,9 @@ impl Lexicon {
                 _ => 0,
             };
             lexicon.insert(word, |info| info.cues |= bit);
+        }
+        for (word, _) in rows(include_str!("../../../dictionaries/zhtext/japanese-surnames.txt")) {
+            lexicon.insert(word, |info| info.cues |= SURNAME_JAPANESE);
         }
         for (word, class) in rows(include_str!("../../../dictionaries/zhtext/surnames.txt")) {
             let bits = if class == "ambiguous" { SURNAME | SURNAME_AMBIGUOUS } else { SURNAME };

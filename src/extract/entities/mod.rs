@@ -293,6 +293,12 @@ mod tests {
         assert!(has("水利部副部長張春園，交通部", Person, "張春園"));
         // A name whose surname and first given character make a word.
         assert!(has("此後，王國棟又先後資助", Person, "王國棟"));
+        // Japanese names: a listed family name with a title, 日本 or a rank
+        // around it, the given name to where the clause goes on.
+        assert_eq!(found("日本首相橋本龍太郎今天在這裡強調"), [(EntityKind::Place, "日本"), (Person, "橋本龍太郎")]);
+        assert!(has("李昌鎬九段對日本片岡聰九段", Person, "片岡聰"));
+        assert!(has("大藏大臣向橋本首相提出辭職", Person, "橋本"));
+        assert_eq!(people_in("他住在中村附近，山口大學的學生"), 0);
         // Roles in film, work and the household are titles too.
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
         assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));

@@ -10,7 +10,7 @@
 //! between its parts (喬治·索羅斯, 司馬義·艾買提).
 
 use super::doc::{Cover, Doc};
-use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, TITLE};
+use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -68,7 +68,8 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         } else {
             Before::Other
         };
-        let chinese = familiar_name(doc, i)
+        let chinese = japanese_name(doc, i)
+            .or_else(|| familiar_name(doc, i))
             .or_else(|| chinese_name(doc, i, before))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
@@ -352,8 +353,10 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
-                    // Not before a name jieba lists (向李鵬總理).
-                    let name_after = doc.info(given_from, end).is_some_and(|w| w.person > 0);
+                    // Not before a name jieba lists or a Japanese family
+                    // name (向李鵬總理, 向橋本首相).
+                    let name_after = doc.info(given_from, end).is_some_and(|w| w.person > 0)
+                        || doc.starting(given_from).iter().any(|w| w.info.cues & SURNAME_JAPANESE != 0);
                     !name_after && (listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30)
                 } else {
                     // A role before it (農民石風科) with a given name of two
@@ -445,6 +448,44 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
         .any(|w| w.info.cues & (SPEECH | TITLE) != 0 && (w.end - w.start >= 2 || matches!(doc.at(four), '说' | '称')));
     let clause_end = !doc.is_name_char(four) && second.info.cues & SURNAME_AMBIGUOUS == 0;
     (single_surname(doc, i) && given_ok && (speech || clause_end) && !doc.word_across(four, 100)).then_some(four)
+}
+
+/// A Japanese name: a listed family name (橋本, 櫻內, 後藤田) and up to
+/// three given characters (龍太郎, 宏一) or none, with a title before it
+/// (首相橋本龍太郎), 日本 before that or it (日本棋手片岡聰), or a title,
+/// rank or speech verb after it (橋本首相, 片岡聰九段). The given name runs
+/// to the longest end where the clause goes on: punctuation, a function
+/// character, a title, speech verb or word.
+fn japanese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    let surname = doc.longest(i, |w| w.info.cues & SURNAME_JAPANESE != 0)?;
+    let title = title_before(doc, i);
+    let japan = doc.ends_with(title.as_ref().map_or(i, |t| t.start), "日本");
+    if title.is_none() && !japan && !name_boundary(doc, i) {
+        return None;
+    }
+    let cue = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0) || rank_at(doc, k);
+    let goes_on = |end: usize| {
+        !doc.is_name_char(end)
+            || CLAUSE_VERBS.contains(&doc.at(end))
+            || cue(end)
+            || doc.starting(end).iter().any(|w| w.info.word >= 100 && w.end - w.start >= 2)
+    };
+    (surname.end..=surname.end + 3)
+        .rev()
+        .filter(|&end| {
+            (surname.end..end).all(|k| {
+                doc.is_name_char(k)
+                    && !cue(k)
+                    && !doc
+                        .starting(k)
+                        .iter()
+                        .any(|w| (w.info.adverb || w.info.verb) && w.info.word >= 100 && w.end - w.start >= 2)
+            }) && goes_on(end)
+                && !doc.word_across(end, 100)
+                && (title.is_some() || japan || cue(end))
+        })
+        .map(|end| Person { span: i..end, title: title.clone(), foreign: true })
+        .next()
 }
 
 /// Whether the longest surname at `i` is a single character (王 in
