@@ -542,6 +542,8 @@ mod tests {
         // A country, staff: no one person's role (國家 + 尚需, 人員 + 辛勤).
         assert_eq!(people("銀行未正式組建，國家尚需日本金融支援"), 0);
         assert_eq!(people("在科學家和技術人員辛勤汗水的澆灌下"), 0);
+        // An agent suffix after a word is no surname (司令 + 官).
+        assert!(!found("人民軍最高司令官金正日最近視察了部隊").iter().any(|(_, n)| n.starts_with('官')));
         // A conjunction after a title is no surname (和武警, 和江).
         assert_eq!(people("看望公安民警和武警官兵"), 0);
         // A speech verb that starts with a surname (強調, 解釋道); a

@@ -175,8 +175,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = title_before(doc, i);
     // A conjunction after a title joins it to the next name (小平同志和江
-    // 總書記, 總統和阿拉法特): it is no surname there.
-    if title.is_some() && surname.end == i + 1 && AND.contains(&doc.at(i)) {
+    // 總書記, 總統和阿拉法特): it is no surname there; nor is an agent
+    // suffix after a word (司令 + 官金正日).
+    if surname.end == i + 1
+        && (title.is_some() && AND.contains(&doc.at(i))
+            || AGENT_SUFFIXES.contains(&doc.at(i)) && doc.ending(i).any(|w| w.end - w.start >= 2 && w.info.word > 0))
+    {
         return None;
     }
     // A title, or an organisation, right before the name.
