@@ -1226,8 +1226,8 @@ fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
 /// Names said again and again, though never with a title: a surname and
 /// two given characters with a name's shape where a name may start and no
 /// word runs across its end, a surname and one given character between a
-/// boundary and a clause's edge, or a given name after 小 (小迎艷), written
-/// at least twice in the document.
+/// boundary and a clause's edge, a given name after 小 (小迎艷), or a
+/// doubled character (金金), written at least twice in the document.
 fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
     let people = Cover::new(doc.len(), found.iter().map(|p| &p.span));
     let free = |span: &Range<usize>| !people.overlaps(span) && !taken.overlaps(span) && !places.overlaps(span);
