@@ -303,6 +303,7 @@ mod tests {
         assert!(has("該片編劇劉一兵，導演王坪曾執導", Person, "劉一兵"));
         assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));
         assert!(has("戶主董安仁自豪地說", Person, "董安仁"));
+        assert!(has("縣長張國偉和司機周勇從南陽開完會", Person, "周勇"));
         // A surname that is also a word after a role noun (石 after 農民),
         // not where the given name is a word (應 + 增強).
         assert!(has("殘疾農民石風科千里送愛心", Person, "石風科"));
