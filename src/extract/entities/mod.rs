@@ -304,6 +304,7 @@ mod tests {
         assert!(has("工會幹事韓一明又高歌一首", Person, "韓一明"));
         assert!(has("戶主董安仁自豪地說", Person, "董安仁"));
         assert!(has("縣長張國偉和司機周勇從南陽開完會", Person, "周勇"));
+        assert!(has("在邢家梁村，老農喬榮說，他家本來", Person, "喬榮"));
         // A surname that is also a word after a role noun (石 after 農民),
         // not where the given name is a word (應 + 增強).
         assert!(has("殘疾農民石風科千里送愛心", Person, "石風科"));

@@ -695,10 +695,10 @@ const OFFICE_ENDS: &[char] =
 
 /// Characters that end words for people's roles and kin (委員, 演員, 連長,
 /// 教師, 作家, 選手, 職工, 工商戶, 勞模, 農民, 婦女, 幹部, 學者, 男童,
-/// 父親, 妻, 弟弟, 叔叔): such a word before a name is its title.
+/// 父親, 妻, 弟弟, 叔叔, 兒媳, 老農): such a word before a name is its title.
 const ROLE_ENDINGS: &[char] = &[
     '员', '长', '师', '家', '手', '工', '户', '模', '官', '兵', '士', '民', '女', '部', '者', '童', '亲', '妻', '夫',
-    '犯', '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖',
+    '犯', '姐', '妹', '哥', '弟', '爷', '奶', '叔', '姨', '舅', '祖', '媳', '农',
 ];
 
 /// Words and endings of words with a role's last character that name no
