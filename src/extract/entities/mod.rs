@@ -273,6 +273,9 @@ mod tests {
         assert_eq!(people_in("這座古老的城市，元老們說"), 0);
         // After a verb that takes a person as model or role.
         assert!(has("共學王啟民同書創業史", Person, "王啟民"));
+        // A listed name after such a verb; not where the verb ends a word.
+        assert!(has("要求全軍深入開展學雷鋒活動", Person, "雷鋒"));
+        assert_eq!(people_in("以政治家的遠見卓識和非凡膽略"), 0);
         // An adverb or time word after a name at a clause start.
         assert!(has("讓他再去買一本新的。林耀後來發現，原來", Person, "林耀"));
         // 便 and 則 go on the clause, not the given name.

@@ -317,7 +317,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
         let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1));
-        let context = titled || speech || appointed || scored;
+        // A name jieba lists, after a verb that takes a person (學雷鋒,
+        // 丟給孫權), not the end of a longer word (遠見 + 卓識).
+        let taken_by_verb = listed
+            && PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1)))
+            && !doc.ending(i).any(|w| w.end - w.start >= 2 && w.info.word >= 100);
+        let context = titled || speech || appointed || scored || taken_by_verb;
         // After an office's name (人事處, 農業司) with a title after the
         // name (裴兆宏處長, 崔世安司長).
         let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
