@@ -1099,7 +1099,9 @@ fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
         }
         let mut e = from + 1;
         while e < doc.len() && e - from < MAX_PART {
-            let own_function = e == from + 1 && han(e) && doc.is_function(e) && stop(e + 1);
+            // 阿不都 is a Uyghur name's part, whatever 都 means alone.
+            let own_function = e == from + 1 && han(e) && doc.is_function(e) && stop(e + 1)
+                || doc.at(e) == '都' && doc.at(e - 1) == '不' && han(e + 1);
             if stop(e) && !own_function
                 || e >= from + 2 && "成所时后均用获".contains(doc.at(e)) && han(e + 1) && stop(e + 1)
             {
@@ -1115,7 +1117,10 @@ fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
     let word =
         |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.word >= 300 && w.person == 0 && !w.foreign);
     let chars: usize = parts.iter().map(Range::len).sum();
-    let title = doc.at(start.wrapping_sub(1)) == '《' || doc.at(end) == '》';
+    // A prize or place named after a person (馬可·波羅獎, 本·賽卡角).
+    let title = doc.at(start.wrapping_sub(1)) == '《'
+        || doc.at(end) == '》'
+        || matches!(doc.at(end.wrapping_sub(1)), '奖' | '杯' | '角' | '湖' | '岛' | '港' | '宫' | '馆' | '号');
     let named = parts.iter().all(|r| !r.is_empty() && !numeral(r) && !word(r));
     (parts.len() >= 2 && named && !title && chars >= 3).then_some(start..end)
 }
