@@ -391,6 +391,7 @@ mod tests {
         assert!(has("在法新社總部，社長讓·米奧、國際部主任", Person, "讓·米奧"));
         assert!(has("謀殺前總理拉吉夫·甘地的二十六名嫌疑犯", Person, "拉吉夫·甘地"));
         assert!(has("自治區主席阿不來提·阿不都熱西提在團拜會上", Person, "阿不來提·阿不都熱西提"));
+        assert!(has("法國外長于貝爾·韋德里納今天抵達", Person, "于貝爾·韋德里納"));
         // Not a work's title, a prize, nor a date in numerals.
         assert_eq!(people_in("《花·媽媽·兒子》充滿溫愛的親情"), 0);
         assert_eq!(people_in("他榮膺“馬可·波羅獎”"), 0);

@@ -1058,8 +1058,13 @@ fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
         });
         let role = "员长师家官者人孩翁".contains(doc.at(k)) && han(k.wrapping_sub(1));
         // (Right before the dot, a function character is the name's: 讓·米奧.)
-        let function = k + 1 < dot && (doc.is_function(k) || "同用叫称请像跟替令邀获".contains(doc.at(k)));
-        if !han(k) || function || word_ends || role {
+        // (After a title, 于 before transliteration characters spells a
+        // name: 外長于貝爾·韋德里納.)
+        let spelt = doc.at(k) == '于'
+            && (k + 1..dot).all(|j| doc.lexicon.is_transliteration(doc.at(j)))
+            && doc.ending(k).any(|w| w.info.cues & TITLE != 0);
+        let function = k + 1 < dot && !spelt && (doc.is_function(k) || "同用叫称请像跟替令邀获".contains(doc.at(k)));
+        if !han(k) || function || word_ends && !spelt || role {
             break;
         }
         start = k;
