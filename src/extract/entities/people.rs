@@ -1123,11 +1123,11 @@ fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
         |r: &Range<usize>| doc.info(r.start, r.end).is_some_and(|w| w.word >= 300 && w.person == 0 && !w.foreign);
     let chars: usize = parts.iter().map(Range::len).sum();
     // A prize or place named after a person (馬可·波羅獎, 本·賽卡角).
-    let title = doc.at(start.wrapping_sub(1)) == '《'
+    let thing = doc.at(start.wrapping_sub(1)) == '《'
         || doc.at(end) == '》'
         || matches!(doc.at(end.wrapping_sub(1)), '奖' | '杯' | '角' | '湖' | '岛' | '港' | '宫' | '馆' | '号');
     let named = parts.iter().all(|r| !r.is_empty() && !numeral(r) && !word(r));
-    (parts.len() >= 2 && named && !title && chars >= 3).then_some(start..end)
+    (parts.len() >= 2 && named && !thing && chars >= 3).then_some(start..end)
 }
 
 /// A bracketed note starting at `at`: whether it marks a person, and
