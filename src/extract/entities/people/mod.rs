@@ -507,15 +507,12 @@ fn respectful_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let end = if doc.at(i + 1) == '某' && doc.at(i + 2) == '某' { i + 3 } else { i + 2 };
     let word = doc.starting(i).iter().any(|w| w.end > i + 1 && w.info.word > 0 || w.info.place | w.info.org != 0)
         || doc.starting(i + 1).iter().any(|w| w.end > end && w.info.word >= 100);
-    let before = name_boundary(doc, i) || title_before(doc, i).is_some() || doc.at(i.wrapping_sub(1)) == '的';
+    let title = title_before(doc, i);
+    let before = title.is_some() || name_boundary(doc, i) || doc.at(i.wrapping_sub(1)) == '的';
     let after = !doc.is_name_char(end)
         || CLAUSE_VERBS.contains(&doc.at(end))
         || doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0 || w.info.verb);
-    (!word && before && after && !doc.word_across(i, 100)).then_some(Person {
-        span: i..end,
-        title: title_before(doc, i),
-        foreign: false,
-    })
+    (!word && before && after && !doc.word_across(i, 100)).then_some(Person { span: i..end, title, foreign: false })
 }
 
 /// Forms of address written after a name (小平同志, 默里先生).
