@@ -59,7 +59,7 @@ const CJK_END: u32 = 0xA000;
 const UNSEEN: i32 = -15;
 
 /// The frequency given to the places of our own list.
-const OWN_PLACE: u32 = 10_000;
+pub(super) const OWN_PLACE: u32 = 10_000;
 /// Any organisation suffix.
 pub(super) const ORG_SUFFIX: u16 = ORG_LEGAL | ORG_GOV | ORG_BODY | ORG_WEAK;
 

@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn people_by_title_speech_clause_and_statistics() {
-        use EntityKind::Person;
+        use EntityKind::{Person, Place};
         assert!(has("大江鎮黨委副書記陳健宇介紹道", Person, "陳健宇"));
         assert!(has("陳健宇表示，大江正全力推動", Person, "陳健宇"));
         assert!(has("研發部總監陳金安說", Person, "陳金安"));
@@ -354,6 +354,11 @@ mod tests {
         assert!(has("該中心主任哈瓦特博士說", Person, "哈瓦特"));
         assert!(has("與此同時，國務卿奧爾布賴特等美國官員", Person, "奧爾布賴特"));
         assert_eq!(people_in("的“北線方案”，美歐提出將中亞油"), 0);
+        // After a title, a transliterated name jieba lists as a place is the
+        // person, whole (克利馬 and 密特朗 are among jieba's places).
+        assert_eq!(found("奧地利總理克利馬１８日在向奧"), [(Place, "奧地利"), (Person, "克利馬")]);
+        assert!(has("年訪哈的法國總統密特朗也許是", Person, "密特朗"));
+        assert!(!has("立陶宛總統布拉藻斯卡斯１６日", Person, "布拉"));
         // Diplomats' and referees' titles; a single given character that
         // starts a place (美國) is no name, whatever follows.
         assert!(has("中國駐紐約總領事邱勝雲轉交了支票", Person, "邱勝雲"));

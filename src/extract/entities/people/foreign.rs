@@ -4,7 +4,7 @@
 //! 司馬義·艾買提).
 
 use super::super::doc::{Cover, Doc};
-use super::super::lexicon::{SPEECH, SURNAME_JAPANESE, TITLE};
+use super::super::lexicon::{OWN_PLACE, SPEECH, SURNAME_JAPANESE, TITLE};
 use super::{name_boundary, rank_at, title_before, Person, AND, CLAUSE_VERBS};
 use std::ops::Range;
 
@@ -98,7 +98,10 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     for end in (i + 3..=i + run).rev() {
         let known = doc.info(i, end).is_some_and(|w| w.person > 0);
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0);
+        // jieba lists many foreign people among its places (克利馬,
+        // 密特朗): after a title, such a place is the person.
+        let titled_place = |w: &super::super::lexicon::Info| title.is_some() && w.place < OWN_PLACE;
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0 && !titled_place(w));
         // A people, language or creed (哈薩克族, 庫爾德語) is no person.
         let group = matches!(doc.at(end), '族' | '语' | '教' | '派');
         // Without context, a run before a suffix names a team, paper, prize

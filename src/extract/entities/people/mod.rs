@@ -52,6 +52,7 @@ const FLOOR: i32 = -20;
 /// verb stands by it, nor overlap a foreign name.
 pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
     let taken = Cover::new(doc.len(), taken);
+    let place_list = places;
     let places = Cover::new(doc.len(), places);
     let mut found: Vec<Person> = Vec::new();
     let mut i = 0;
@@ -78,7 +79,15 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             .or_else(|| chinese_name(doc, i, before))
             .or_else(|| addressed_name(doc, i))
             .filter(|p| p.title.is_some() || !places.overlaps(&(p.span.start..p.span.start + 1)));
-        let foreign = || foreign_name(doc, i).filter(|p| !places.overlaps(&p.span));
+        // After a title, the name may cover places jieba lists (總理克利馬),
+        // not be cut from one (總統布拉 + 藻斯卡斯).
+        let inside = |p: &Person| {
+            place_list.iter().all(|r| {
+                r.end <= p.span.start || r.start >= p.span.end || r.start >= p.span.start && r.end <= p.span.end
+            })
+        };
+        let foreign =
+            || foreign_name(doc, i).filter(|p| if p.title.is_some() { inside(p) } else { !places.overlaps(&p.span) });
         // A foreign name that starts like a Chinese one (馬麗卡, 穆斯塔法):
         // the longer reading, when the Chinese one's given name is spelt in
         // transliteration characters.
