@@ -300,6 +300,12 @@ mod tests {
         // around it, the given name to where the clause goes on.
         assert_eq!(found("日本首相橋本龍太郎今天在這裡強調"), [(EntityKind::Place, "日本"), (Person, "橋本龍太郎")]);
         assert!(has("李昌鎬九段對日本片岡聰九段", Person, "片岡聰"));
+        assert!(has("前國民之聲黨代表鹿野道彥擔任", Person, "鹿野道彥"));
+        // Surnames that are also everyday characters, with context (豐收,
+        // 計劃, 雲南).
+        assert!(has("不久，他竟收到了豐子愷先生的回信", Person, "豐子愷"));
+        assert!(has("芬蘭駐華大使鹿達寧、奧地利駐華", Person, "鹿達寧"));
+        assert!(has("選舉敬瑞祥為省高級人民法院院長", Person, "敬瑞祥"));
         assert!(has("大藏大臣向橋本首相提出辭職", Person, "橋本"));
         assert_eq!(people_in("他住在中村附近，山口大學的學生"), 0);
         // Roles in film, work and the household are titles too.
