@@ -459,6 +459,9 @@ mod tests {
         // function word.
         assert!(has("舉行獅子爬桌活動。（向民航攝）", Person, "向民航"));
         assert!(has("提供交通管制服務。（于寶井）", Person, "于寶井"));
+        // A line that is only a name, whatever its surname.
+        assert!(has("嚴平", Person, "嚴平"));
+        assert!(has("發展很快。\n高爽\n", Person, "高爽"));
         // Simplified and mixed input alike.
         assert!(has("大江镇党委副书记陈健宇介绍道", Person, "陈健宇"));
         // A credit's verb is not part of the name.
@@ -545,6 +548,7 @@ mod tests {
         assert_eq!(people("用現代科技手段告別了風槍"), 0);
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
+        assert_eq!(people("全家福\n花邊餃\n和嘴唇"), 0);
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);

@@ -625,7 +625,11 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         // A credit's verb closing it is not the name's (（夏清泉畫）).
         let end = if end > i + 2 && CREDIT_VERBS.contains(&doc.at(end - 1)) && closes { end - 1 } else { end };
         let span = i..end;
-        let name = end > i + 1 && name_shaped(doc, &span) || byline(doc, &span);
+        // A line that is only a name is a byline, whatever its surname
+        // (嚴平, 高爽).
+        let line = (i == 0 || doc.at(i - 1) == '\n') && (end == doc.len() || doc.at(end) == '\n');
+        let surnames = if line { Surnames::Any } else { Surnames::Clear };
+        let name = end > i + 1 && shaped(doc, &span, surnames) || byline(doc, &span);
         if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
             found.push(Person { span: span.clone(), title: None, foreign: false });
             i = end;
@@ -840,13 +844,36 @@ fn rare_place_tag(w: &super::lexicon::Info) -> bool {
 /// Whether `span` is a surname (not an ambiguous one) and one or two
 /// plausible given characters, and not an everyday word.
 fn name_shaped(doc: &Doc<'_>, span: &Range<usize>) -> bool {
+    shaped(doc, span, Surnames::Clear)
+}
+
+/// Which surnames may start a name of `shaped`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Surnames {
+    /// Only those that are not everyday words (王, not 高).
+    Clear,
+    /// Any, where the context leaves nothing else to read (a line that is
+    /// only a name).
+    Any,
+}
+
+/// `name_shaped` with a choice of surnames.
+fn shaped(doc: &Doc<'_>, span: &Range<usize>, surnames: Surnames) -> bool {
     if !(span.start..span.end).all(|k| super::doc::is_han(doc.at(k))) {
         return false;
     }
     let Some(surname) = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end < span.end) else {
         return false;
     };
-    if surname.info.cues & SURNAME_AMBIGUOUS != 0 {
+    if surname.info.cues & SURNAME_AMBIGUOUS != 0 && surnames == Surnames::Clear {
+        return false;
+    }
+    // An ambiguous surname starts no word there, nor is the given name one
+    // (全家福, 花邊 + 餃, 和 + 嘴唇).
+    if surname.info.cues & SURNAME_AMBIGUOUS != 0
+        && (doc.starting(span.start).iter().any(|w| w.end > surname.end && w.end <= span.end && w.info.word > 0)
+            || doc.info(surname.end, span.end).is_some_and(|w| w.word >= 100))
+    {
         return false;
     }
     let given = span.end - surname.end;
