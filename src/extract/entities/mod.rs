@@ -459,6 +459,11 @@ mod tests {
         // function word.
         assert!(has("舉行獅子爬桌活動。（向民航攝）", Person, "向民航"));
         assert!(has("提供交通管制服務。（于寶井）", Person, "于寶井"));
+        // Names introduced as names: called, surnamed.
+        assert!(has("碰到華英大廈一位叫聶煜的女青年", Person, "聶煜"));
+        assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
+        assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
+        assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
         // A line that is only a name, whatever its surname.
         assert!(has("嚴平", Person, "嚴平"));
         assert!(has("發展很快。\n高爽\n", Person, "高爽"));
@@ -549,6 +554,7 @@ mod tests {
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
         assert_eq!(people("全家福\n花邊餃\n和嘴唇"), 0);
+        assert_eq!(people("清涼油過去叫萬金油，他大叫起來。老百姓的"), 0);
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
         assert_eq!(people("寫下了《瓦爾登湖》一書"), 0);

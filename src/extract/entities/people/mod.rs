@@ -107,6 +107,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         }
     }
     standalone(doc, &mut found, &taken, &places);
+    called(doc, &mut found, &taken, &places);
     reporters(doc, &mut found, &taken, &places);
     name_lists(doc, &mut found, &taken);
     coordinated(doc, &mut found, &taken);
@@ -635,6 +636,52 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
             i = end;
         } else {
             i += 1;
+        }
+    }
+    found.sort_by_key(|p| p.span.start);
+    drop_overlapping(found);
+}
+
+/// Names the text introduces as names: after 叫 (called: 一位叫聶煜的女
+/// 青年, 男的叫張攀，), two to four characters of any shape up to 的 or
+/// punctuation, no word, place or organisation; after 姓 (surnamed: 一位姓
+/// 彭的師傅), a listed surname alone.
+fn called(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover) {
+    const CLOSE: &[char] = &['的', '，', '。', '、', '；', '：', '”', '）', '\n'];
+    let closes = |k: usize| k == doc.len() || CLOSE.contains(&doc.at(k));
+    // The verb itself, not the end of a word (喊叫, 百姓; 名叫 is one).
+    let verb_at = |k: usize, verb: char| {
+        doc.at(k) == verb
+            && !doc.ending(k + 1).any(|w| w.end - w.start >= 2 && w.info.word > 0 && !doc.ends_with(w.end, "名叫"))
+            && !doc.starting(k).iter().any(|w| w.end > k + 1 && w.info.word > 0)
+    };
+    for i in 1..doc.len() {
+        let span = if verb_at(i - 1, '叫') {
+            let Some(end) = (i + 2..=doc.len().min(i + 4)).find(|&end| closes(end)) else {
+                continue;
+            };
+            let plain = (i..end).all(|k| doc.is_name_char(k))
+                && doc.info(i, end).is_none_or(|w| w.person > 0 || w.word == 0 && w.place | w.org == 0)
+                && !(i..end).any(|k| doc.starting(k).iter().any(|w| w.end > end && w.info.word > 0));
+            // A Chinese name's shape, a foreign one's characters, or a name
+            // jieba lists (聶煜, 巴拉吉尼, 安培; not 萬金油).
+            let name = shaped(doc, &(i..end), Surnames::Any)
+                || (i..end).all(|k| doc.lexicon.is_transliteration(doc.at(k)))
+                || doc.info(i, end).is_some_and(|w| w.person > 0);
+            if !plain || !name {
+                continue;
+            }
+            i..end
+        } else if verb_at(i - 1, '姓') && closes(i + 1) || verb_at(i - 1, '姓') && doc.at(i + 1) == '名' {
+            if !doc.starting(i).iter().any(|w| w.end == i + 1 && w.info.cues & SURNAME != 0) {
+                continue;
+            }
+            i..i + 1
+        } else {
+            continue;
+        };
+        if !taken.overlaps(&span) && !places.overlaps(&span) {
+            found.push(Person { span, title: None, foreign: false });
         }
     }
     found.sort_by_key(|p| p.span.start);
