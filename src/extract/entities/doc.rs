@@ -15,7 +15,7 @@ pub(super) struct Word<'a> {
 
 /// Characters that end a name or an organisation on their left: function
 /// words, pronouns and particles that do not begin proper names.
-const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至每此该其另及从经据按便";
+const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至每此该其另及从经据按便着";
 
 fn is_function_char(c: char) -> bool {
     static SORTED: OnceLock<Vec<char>> = OnceLock::new();

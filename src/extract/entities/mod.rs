@@ -459,6 +459,11 @@ mod tests {
         // function word.
         assert!(has("舉行獅子爬桌活動。（向民航攝）", Person, "向民航"));
         assert!(has("提供交通管制服務。（于寶井）", Person, "于寶井"));
+        // 着 is a particle, no name's (背着 + 楊大娘); kin words are
+        // titles, not in the plural.
+        assert_eq!(found("鄒軍背着楊大娘來到位於"), [(Person, "楊")]);
+        assert!(has("迎艷眼含熱淚拉着孔伯伯的手", Person, "孔"));
+        assert_eq!(people_in("親手繪製的《祝叔叔們春節快樂》"), 0);
         // Names introduced as names: called, surnamed.
         assert!(has("碰到華英大廈一位叫聶煜的女青年", Person, "聶煜"));
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));

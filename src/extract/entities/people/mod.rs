@@ -220,7 +220,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
     // the title is not part of the name.
     // 毛主席, 孫先生, 張副主任.
     let title_after = |at: usize| {
-        let is_title = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & TITLE != 0);
+        // Not a plural (祝 + 叔叔們).
+        let is_title = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & TITLE != 0 && doc.at(w.end) != '们');
         is_title(at) || matches!(doc.at(at), '副' | '正' | '代') && is_title(at + 1)
     };
     if bounded && title_after(given_from) && !ambiguous && surname.info.place == 0 {
