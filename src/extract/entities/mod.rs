@@ -360,6 +360,14 @@ mod tests {
         assert!(has("該中心主任哈瓦特博士說", Person, "哈瓦特"));
         assert!(has("與此同時，國務卿奧爾布賴特等美國官員", Person, "奧爾布賴特"));
         assert_eq!(people_in("的“北線方案”，美歐提出將中亞油"), 0);
+        // Transliteration characters that are everyday ones too (日, 列,
+        // 申, 代, 若); a name jieba tags foreign is a name, not a word; two
+        // characters after a title, before a word (加蒂 + 代表).
+        assert!(has("克羅地亞總統圖季曼１６日表示，", Person, "圖季曼"));
+        assert!(has("莫斯科市市長盧日科夫２２日宣布，", Person, "盧日科夫"));
+        assert!(has("見了法國總統希拉克和總理若斯潘。", Person, "若斯潘"));
+        assert!(has("他們把先知穆罕默德自麥加遷", Person, "穆罕默德"));
+        assert!(has("聖馬力諾外交部長加蒂代表聖政府", Person, "加蒂"));
         // After a title, a transliterated name jieba lists as a place is the
         // person, whole (克利馬 and 密特朗 are among jieba's places).
         assert_eq!(found("奧地利總理克利馬１８日在向奧"), [(Place, "奧地利"), (Person, "克利馬")]);

@@ -69,9 +69,10 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         }
     }
     let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
-    // (Two characters left are too few to tell: 美歐提出.)
+    // (Two characters left are too few to tell without a title: 美歐提出;
+    // 外長加蒂 + 代表.)
     let run = match transliteration_end(doc, i + 2, i + run) {
-        Some(k) if k - i < 3 => return None,
+        Some(k) if k - i < 3 && !listed_title => return None,
         Some(k) => k - i,
         None => run,
     };
@@ -96,12 +97,12 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         });
     }
     for end in (i + 3..=i + run).rev() {
-        let known = doc.info(i, end).is_some_and(|w| w.person > 0);
+        let known = doc.info(i, end).is_some_and(|w| w.person > 0 || w.foreign);
         let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
         // jieba lists many foreign people among its places (克利馬,
         // 密特朗): after a title, such a place is the person.
         let titled_place = |w: &super::super::lexicon::Info| title.is_some() && w.place < OWN_PLACE;
-        let word = doc.info(i, end).is_some_and(|w| w.word > 0 || w.place > 0 && !titled_place(w));
+        let word = doc.info(i, end).is_some_and(|w| w.word > 0 && !w.foreign || w.place > 0 && !titled_place(w));
         // A people, language or creed (哈薩克族, 庫爾德語) is no person.
         let group = matches!(doc.at(end), '族' | '语' | '教' | '派');
         // Without context, a run before a suffix names a team, paper, prize
