@@ -368,6 +368,10 @@ mod tests {
         assert!(has("見了法國總統希拉克和總理若斯潘。", Person, "若斯潘"));
         assert!(has("他們把先知穆罕默德自麥加遷", Person, "穆罕默德"));
         assert!(has("聖馬力諾外交部長加蒂代表聖政府", Person, "加蒂"));
+        assert!(has("使俄外交部副部長波蘇瓦柳克２７日抵達", Person, "波蘇瓦柳克"));
+        // The run stops before a clause's adverb or a verb (曾, 採納).
+        assert!(has("去年９月１日，葉利欽曾表示，他不", Person, "葉利欽"));
+        assert!(has("據以方透露，內塔尼亞胡採納了基礎設施", Person, "內塔尼亞胡"));
         // After a title, a transliterated name jieba lists as a place is the
         // person, whole (克利馬 and 密特朗 are among jieba's places).
         assert_eq!(found("奧地利總理克利馬１８日在向奧"), [(Place, "奧地利"), (Person, "克利馬")]);

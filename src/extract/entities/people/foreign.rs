@@ -76,6 +76,8 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         Some(k) => k - i,
         None => run,
     };
+    // A clause's adverb after the name is not its end (葉利欽 + 曾表示).
+    let run = if run > 3 && CLAUSE_VERBS.contains(&doc.at(i + run - 1)) { run - 1 } else { run };
     if run < 2 {
         return None;
     }
@@ -118,7 +120,14 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             let clean =
                 !super::super::doc::is_han(doc.at(full)) || doc.is_function(full) || AND.contains(&doc.at(full));
             let full_word = doc.info(i, full).is_some_and(|w| w.word > 0 || w.place > 0);
-            let end = if end < full && clean && !full_word && !doc.word_across(full, 100) { full } else { end };
+            // Not over a clause's verb or adverb (葉利欽 + 曾, 內塔尼亞胡
+            // + 採納).
+            let verb = (end..full).any(|k| {
+                CLAUSE_VERBS.contains(&doc.at(k))
+                    || doc.starting(k).iter().any(|w| w.end - w.start >= 2 && w.info.word >= 100)
+            });
+            let end =
+                if end < full && clean && !full_word && !verb && !doc.word_across(full, 100) { full } else { end };
             return Some(Person { span: i..end, title, foreign: true });
         }
     }
