@@ -476,6 +476,12 @@ mod tests {
         assert_eq!(found("鄒軍背着楊大娘來到位於"), [(Person, "楊")]);
         assert!(has("迎艷眼含熱淚拉着孔伯伯的手", Person, "孔"));
         assert_eq!(people_in("親手繪製的《祝叔叔們春節快樂》"), 0);
+        // A third character after a name found already is the clause's
+        // (周萌 + 問她), and so is one that starts a word (周萌 + 樂呵呵).
+        assert_eq!(
+            found("周萌問她收入如何。周萌樂呵呵寫出對聯。周萌問他有什麼講究，周萌聽罷連聲叫好"),
+            [(Person, "周萌"), (Person, "周萌"), (Person, "周萌"), (Person, "周萌")]
+        );
         // Names introduced as names: called, surnamed.
         assert!(has("碰到華英大廈一位叫聶煜的女青年", Person, "聶煜"));
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));

@@ -322,9 +322,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // (辛勤, 祝賀).
         let verb_after = !(len == 1 && listed)
             && doc.starting(end).iter().any(|w| (w.info.verb || w.info.adverb) && w.end - w.start >= 2);
+        // (Not where the last given character starts a word running on:
+        // 周萌 + 樂呵呵.)
         let clause = !doc.is_function(i.wrapping_sub(1))
             && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
-            && doc.left_boundary(i);
+            && doc.left_boundary(i)
+            && !(len == 2 && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 30));
         // Elected or appointed: 選舉李修源為院長, 任命某某為, with a note
         // between (選舉黃任文（壯族）為).
         let (noted, after_note) = note_starting(doc, end);
@@ -790,6 +793,10 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
     // Names of two characters (a surname and one given character) at a
     // clause's edges, and of three anywhere a name may start.
     let mut seen: HashMap<&[char], Vec<usize>> = HashMap::new();
+    // Names of two characters found already: a third character after one
+    // is the clause's (周萌 + 問她, 周萌 + 問他).
+    let pairs: Vec<&[char]> =
+        found.iter().filter(|p| p.span.len() == 2).filter_map(|p| doc.chars.get(p.span.clone())).collect();
     for i in 0..doc.len().saturating_sub(1) {
         // The cheap tests first: this looks at every surname.
         if !doc.is_name_char(i) || people.overlaps(&(i..i + 1)) {
@@ -815,6 +822,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
             && !doc.is_function(i + 2)
             && first + doc.lexicon.given_score(doc.at(i + 2)) >= 0
             && free(&three)
+            && !doc.chars.get(i..i + 2).is_some_and(|two| pairs.contains(&two))
             && name_shaped(doc, &three)
             && name_boundary(doc, i)
             && !doc.word_across(i + 3, 100)
