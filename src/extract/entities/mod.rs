@@ -483,6 +483,9 @@ mod tests {
             found("周萌問她收入如何。周萌樂呵呵寫出對聯。周萌問他有什麼講究，周萌聽罷連聲叫好"),
             [(Person, "周萌"), (Person, "周萌"), (Person, "周萌"), (Person, "周萌")]
         );
+        // Words for a person's family, life and writing after the name.
+        assert!(has("鐵人王進喜生前所在的大慶", Person, "王進喜"));
+        assert!(has("紀念陶鑄誕辰９０周年", Person, "陶鑄"));
         // Names introduced as names: called, surnamed.
         assert!(has("碰到華英大廈一位叫聶煜的女青年", Person, "聶煜"));
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
