@@ -581,6 +581,9 @@ mod tests {
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
         assert_eq!(people("全家福\n花邊餃\n和嘴唇"), 0);
+        // Names jieba lists that end like things and places (吉普車, 鐘塔,
+        // 陸家嘴, 遲到者).
+        assert_eq!(people("後車斗撞在吉普車右側。那座高達１４層的鐘塔，位於陸家嘴的"), 0);
         assert_eq!(people("清涼油過去叫萬金油，他大叫起來。老百姓的"), 0);
         // A foreign run before a team's or a lake's suffix.
         assert_eq!(people("在同一天尤文圖斯隊主場對拉齊奧隊的比賽中"), 0);
