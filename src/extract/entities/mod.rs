@@ -581,6 +581,10 @@ mod tests {
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
         assert_eq!(people("全家福\n花邊餃\n和嘴唇"), 0);
+        // A one-character speech verb starting a noun (稱 + 稱號); a
+        // photograph's position in brackets.
+        assert_eq!(people("獲得“民族團結進步模範”榮譽稱號"), 0);
+        assert_eq!(people("中學教師張青（左一）高興地搬進新居"), 1);
         // Names jieba lists that end like things and places (吉普車, 鐘塔,
         // 陸家嘴, 遲到者).
         assert_eq!(people("後車斗撞在吉普車右側。那座高達１４層的鐘塔，位於陸家嘴的"), 0);

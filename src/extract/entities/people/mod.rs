@@ -283,7 +283,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             continue;
         }
         // A speech verb or a title after the name (錢其琛說, 李鵬總理).
-        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0) || rank_at(doc, end);
+        // Not a one-character verb that starts a longer word (稱 + 稱號).
+        let speech = doc.starting(end).iter().any(|w| {
+            w.info.cues & (SPEECH | TITLE) != 0
+                && !(w.end == end + 1
+                    && doc.starting(end).iter().any(|l| l.end > w.end && l.info.word >= 100 && l.info.cues == 0))
+        }) || rank_at(doc, end);
         // The name itself is an everyday word (陳述 is not 陳 + 述 here).
         // jieba files some names as words (周恩來 as a time word): a word of
         // three characters is still a name when its given name reads as one.
@@ -635,7 +640,9 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         // (嚴平, 高爽).
         let line = (i == 0 || doc.at(i - 1) == '\n') && (end == doc.len() || doc.at(end) == '\n');
         let surnames = if line { Surnames::Any } else { Surnames::Clear };
-        let name = end > i + 1 && shaped(doc, &span, surnames) || byline(doc, &span);
+        // A photograph's position is no byline (（左一）, （右二）).
+        let position = end == i + 2 && matches!(doc.at(i), '左' | '右') && "一二三四五六七八九".contains(doc.at(i + 1));
+        let name = !position && (end > i + 1 && shaped(doc, &span, surnames) || byline(doc, &span));
         if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
             found.push(Person { span: span.clone(), title: None, foreign: false });
             i = end;
