@@ -483,6 +483,11 @@ mod tests {
             found("周萌問她收入如何。周萌樂呵呵寫出對聯。周萌問他有什麼講究，周萌聽罷連聲叫好"),
             [(Person, "周萌"), (Person, "周萌"), (Person, "周萌"), (Person, "周萌")]
         );
+        // A well-known name jieba lists, without a boundary before it; not
+        // in a headline's run of names.
+        assert!(has("小草屋寫副‘翻身全靠毛澤東，幸福不忘鄧", Person, "毛澤東"));
+        assert!(has("人員致以親切問候。同姜春雲一起到災區", Person, "姜春雲"));
+        assert!(!has("十分關心西藏雪災江澤民李鵬指示要做好", Person, "江澤民"));
         // Words for a person's family, life and writing after the name.
         assert!(has("鐵人王進喜生前所在的大慶", Person, "王進喜"));
         assert!(has("紀念陶鑄誕辰９０周年", Person, "陶鑄"));

@@ -352,7 +352,16 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // name (裴兆宏處長, 崔世安司長).
         let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
             && doc.starting(end).iter().any(|w| w.info.cues & TITLE != 0);
-        if !(bounded || listed && speech || unit_before || scored) {
+        // A well-known full name jieba lists needs no boundary before it,
+        // only no word or name running into it (翻身全靠毛澤東, 同姜春雲一起;
+        // not in a headline's run of names, 李鵬喬石朱鎔基).
+        let well_known = len == 2
+            && doc.info(i, end).is_some_and(|w| w.person >= 50 && w.word == 0)
+            && sum >= 0
+            && !doc.word_across(i, 30)
+            && !doc.ending(i).any(|w| w.info.person > 0)
+            && !doc.starting(end).iter().any(|w| w.info.person >= 50);
+        if !(bounded || listed && speech || unit_before || scored || well_known) {
             continue;
         }
         // Without a title, an ambiguous surname and the next character
