@@ -513,6 +513,9 @@ mod tests {
         fn people(t: &str) -> Vec<&str> {
             found(t).into_iter().filter(|(k, _)| *k == EntityKind::Person).map(|(_, n)| n).collect()
         }
+        // A first item that is no name may end with one.
+        assert_eq!(people("《這麼一群兵》裏的王偉、張革、李雁蕩等來自"), ["王偉", "張革", "李雁蕩"]);
+        assert_eq!(people("他說王偉、張明、李雁蕩等人"), ["王偉", "張明", "李雁蕩"]);
         // The first item after a title, the last running on into the
         // sentence, notes of sex and nationality, an item led by a surname.
         assert_eq!(

@@ -84,8 +84,11 @@ pub(super) fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 /// word runs out of).
 pub(super) fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool) -> Option<Range<usize>> {
     let span = item.run.clone();
-    if item.whole && span.len() <= 4 || !first && !last {
-        return (span.len() <= 4 && item_shaped(doc, &span)).then_some(span);
+    let whole_name = (span.len() <= 4 && item_shaped(doc, &span)).then(|| span.clone());
+    // A whole first item that is no name may end with one, as after a
+    // title (裏的 + 王偉、張革).
+    if !first && !last || item.whole && span.len() <= 4 && (whole_name.is_some() || !first) {
+        return whole_name;
     }
     let lengths = [3, 2, 4].into_iter().filter(|&n| n <= span.len());
     if first {
