@@ -41,7 +41,17 @@ pub(super) fn name_lists(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) 
                 name.is_none() && item.whole && surname_led(&item.run).is_some() && loose_name(doc, &item.run)
             })
             .count();
-        let of_names = items.len() >= 3 && shaped >= 2 && (shaped + loose) * 3 >= items.len() * 2;
+        // Two items: both names, one of three characters that jieba lists
+        // (夏衍、陽翰笙).
+        let listed3 = |n: &Option<Range<usize>>| {
+            n.as_ref()
+                .is_some_and(|r| r.len() == 3 && doc.info(r.start, r.end).is_some_and(|w| w.person > 0 && w.word == 0))
+        };
+        let no_place = |n: &Option<Range<usize>>| {
+            n.as_ref().is_some_and(|r| !doc.starting(r.start).iter().any(|w| w.info.place > 0 && w.end < r.end))
+        };
+        let pair = items.len() == 2 && names.iter().all(no_place) && names.iter().any(listed3);
+        let of_names = items.len() >= 3 && shaped >= 2 && (shaped + loose) * 3 >= items.len() * 2 || pair;
         for (item, name) in items.iter().zip(names) {
             // An item noted as a person (卓瑪（藏族）) is one in any list.
             let span = match name {
