@@ -496,6 +496,8 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // A byline may hold a place (樂安).
+        assert!(has("以２４％的速度遞增。（晏樂安）", Person, "晏樂安"));
         // A line that is only a name, whatever its surname.
         assert!(has("嚴平", Person, "嚴平"));
         assert!(has("發展很快。\n高爽\n", Person, "高爽"));

@@ -651,8 +651,15 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let surnames = if line { Surnames::Any } else { Surnames::Clear };
         // A photograph's position is no byline (（左一）, （右二）).
         let position = end == i + 2 && matches!(doc.at(i), '左' | '右') && "一二三四五六七八九".contains(doc.at(i + 1));
-        let name = !position && (end > i + 1 && shaped(doc, &span, surnames) || byline(doc, &span));
-        if opens && closes && name && !taken.overlaps(&span) && !places.overlaps(&span) {
+        let byline = byline(doc, &span);
+        let name = !position && (end > i + 1 && shaped(doc, &span, surnames) || byline);
+        // In a credit, a place is the name's (（金華攝）, （晏樂安）), unless
+        // a byline is all of a place.
+        let credited = matches!(doc.at(i.wrapping_sub(1)), '（' | '(') && CREDIT_VERBS.contains(&doc.at(end));
+        let place_free = !places.overlaps(&span)
+            || credited
+            || byline && doc.info(span.start, span.end).is_none_or(|w| w.place == 0);
+        if opens && closes && name && !taken.overlaps(&span) && place_free {
             found.push(Person { span: span.clone(), title: None, foreign: false });
             i = end;
         } else {
