@@ -496,6 +496,9 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // A name before 等 and a count of people ends their list.
+        assert!(has("新聞出版系統先進集體，李志強等４５位同志", Person, "李志強"));
+        assert!(has("全班同學捐款資助了金正波等５名特困小學生", Person, "金正波"));
         // A byline may hold a place (樂安).
         assert!(has("以２４％的速度遞增。（晏樂安）", Person, "晏樂安"));
         // A line that is only a name, whatever its surname.

@@ -347,7 +347,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         let taken_by_verb = listed
             && PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1)))
             && !doc.ending(i).any(|w| w.end - w.start >= 2 && w.info.word >= 100);
-        let context = titled || speech || appointed || scored || taken_by_verb;
+        let context = titled || speech || appointed || scored || taken_by_verb || counted_after(doc, end);
         // After an office's name (人事處, 農業司) with a title after the
         // name (裴兆宏處長, 崔世安司長).
         let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
@@ -392,7 +392,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             // given name of two characters that reads as one (署長于友先
             // 指出, （記者于海生）; not 領導人都希望).
             let clause_speech = speech && doc.left_boundary(i);
-            let either = listed_title || clause_speech || appointed;
+            let either = listed_title || clause_speech || appointed || counted_after(doc, end);
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
@@ -446,6 +446,22 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         }
     }
     best.map(|(_, end)| Person { span: i..double_surname(doc, i, end).unwrap_or(end), title, foreign: false })
+}
+
+/// Whether 等 and a count of people follow `end` (李志強等４５位同志,
+/// 金正波等５名, 森哲郎等４０餘人): the name ends a list of people.
+fn counted_after(doc: &Doc<'_>, end: usize) -> bool {
+    const NUMERALS: &str = "一二两三四五六七八九十百千几";
+    if doc.at(end) != '等' {
+        return false;
+    }
+    let digits =
+        (end + 1..doc.len().min(end + 6)).take_while(|&k| is_digit(doc.at(k)) || NUMERALS.contains(doc.at(k))).count();
+    let mut k = end + 1 + digits;
+    if doc.at(k) == '余' || doc.at(k) == '多' {
+        k += 1;
+    }
+    digits > 0 && matches!(doc.at(k), '名' | '位' | '个' | '人')
 }
 
 /// Whether an age stands right before `i` (２９歲的田泳, 八十三歲的劉喜蘋):
