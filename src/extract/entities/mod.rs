@@ -598,6 +598,11 @@ mod tests {
         assert_eq!(people("四億列伊假幣。（本報專電）"), 0);
         assert_eq!(people("他說。（完）"), 0);
         assert_eq!(people("全家福\n花邊餃\n和嘴唇"), 0);
+        // Where a place, a treaty or a body stands (jieba lists 歐佩克,
+        // 達沃斯, 呂勒奧 among names).
+        assert_eq!(people("歐佩克成員國、特別是沙特。在瑞士東部山城達沃斯開幕"), 0);
+        assert_eq!(people("低於《馬斯特里赫特條約》規定的"), 0);
+        assert_eq!(people("他在瑞典北部城市呂勒奧參加會議"), 0);
         // A one-character speech verb starting a noun (稱 + 稱號); a
         // photograph's position in brackets.
         assert_eq!(people("獲得“民族團結進步模範”榮譽稱號"), 0);

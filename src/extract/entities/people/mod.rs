@@ -14,7 +14,7 @@ mod lists;
 
 use super::doc::{Cover, Doc};
 use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
-use foreign::{dotted, foreign_name, japanese_name};
+use foreign::{dotted, foreign_name, japanese_name, names_thing};
 use lists::{coordinated, name_lists, note_starting};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -98,7 +98,11 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             }
             other => other,
         };
-        let person = chinese.or_else(foreign).filter(|p| !taken.overlaps(&p.span));
+        // Without a title, not where a place, a treaty or a body would
+        // stand (歐佩克 + 成員國, 城市 + 呂勒奧).
+        let person = chinese
+            .or_else(foreign)
+            .filter(|p| !taken.overlaps(&p.span) && (p.title.is_some() || !names_thing(doc, p.span.start, p.span.end)));
         match person {
             Some(p) => {
                 i = p.span.end;
