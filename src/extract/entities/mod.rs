@@ -496,6 +496,11 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // An ambiguous surname in a full name jieba lists, as a clause's
+        // subject (not before 的: jieba lists 高素質 too).
+        assert!(has("區調查來的情況，程維高在會上鄭重地", Person, "程維高"));
+        assert!(has("一個多星期後，關治瀛再度私訪。", Person, "關治瀛"));
+        assert_eq!(people_in("崛起一批高檔次、高水平的骨幹企業"), 0);
         // A name before 等 and a count of people ends their list.
         assert!(has("新聞出版系統先進集體，李志強等４５位同志", Person, "李志強"));
         assert!(has("全班同學捐款資助了金正波等５名特困小學生", Person, "金正波"));

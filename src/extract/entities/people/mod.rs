@@ -396,7 +396,11 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             // given name of two characters that reads as one (署長于友先
             // 指出, （記者于海生）; not 領導人都希望).
             let clause_speech = speech && doc.left_boundary(i);
-            let either = listed_title || clause_speech || appointed || counted_after(doc, end);
+            // So does a full name jieba lists as the subject of a clause
+            // (龍永圖在演講中, 郎平並不).
+            let listed_subject =
+                clause && len == 2 && listed && doc.at(end) != '的' && doc.info(i, end).is_some_and(|w| w.word == 0);
+            let either = listed_title || clause_speech || appointed || counted_after(doc, end) || listed_subject;
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
