@@ -527,6 +527,8 @@ mod tests {
         // and a thing.
         assert_eq!(people("１９９２年，我與夏衍、陽翰笙兩位老同志"), ["夏衍", "陽翰笙"]);
         assert_eq!(people("與北京景泰藍、江西景德鎮瓷器並稱"), Vec::<&str>::new());
+        // An item may say where the person is from.
+        assert!(people("新疆李建中、湖南劉春平、江蘇某某等讀者").contains(&"劉春平"));
         // A first item that is no name may end with one.
         assert_eq!(people("《這麼一群兵》裏的王偉、張革、李雁蕩等來自"), ["王偉", "張革", "李雁蕩"]);
         assert_eq!(people("他說王偉、張明、李雁蕩等人"), ["王偉", "張明", "李雁蕩"]);

@@ -93,7 +93,20 @@ pub(super) fn loose_name(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 /// into the sentence: a listed name first, 鄧小平 before 等, then one no
 /// word runs out of).
 pub(super) fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool) -> Option<Range<usize>> {
-    let span = item.run.clone();
+    // An item may say where the person is from (湖南 + 劉春平、江蘇 +
+    // 許文量): the name follows the place.
+    let run = item.run.clone();
+    let from = doc
+        .starting(run.start)
+        .iter()
+        .filter(|w| w.info.place > 0 && w.end + 2 <= run.end && !doc.word_across(w.end, 100))
+        .map(|w| w.end)
+        .find(|&end| {
+            doc.longest(end, |w| w.info.cues & SURNAME != 0).is_some()
+                && !doc.starting(end).iter().any(|w| w.info.word >= 100 && w.end - w.start >= 2)
+        })
+        .filter(|_| !item_shaped(doc, &(run.start..run.end.min(run.start + 4))));
+    let span = from.map_or(run.clone(), |f| f..run.end);
     let whole_name = (span.len() <= 4 && item_shaped(doc, &span)).then(|| span.clone());
     // A whole first item that is no name may end with one, as after a
     // title (裏的 + 王偉、張革).
