@@ -496,6 +496,9 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // 以 after a subject (a score, a time), not 以及.
+        assert!(has("決勝的第五局，王晨以２４∶２２取勝", Person, "王晨"));
+        assert!(!has("開幕，瑞典國王、王后以及歐盟各國", Person, "王后"));
         // An ambiguous surname in a full name jieba lists, as a clause's
         // subject (not before 的: jieba lists 高素質 too).
         assert!(has("區調查來的情況，程維高在會上鄭重地", Person, "程維高"));

@@ -29,9 +29,17 @@ pub(super) struct Person {
 }
 
 /// Characters after a name at the start of a clause that make the name's
-/// reading likely (”范世通是…, 蔡嘉俊也…, 孔玲的…).
-const CLAUSE_VERBS: &[char] =
-    &['是', '也', '则', '就', '还', '曾', '又', '一', '已', '正', '将', '在', '的', '和', '与', '每', '最', '都', '说'];
+/// reading likely (”范世通是…, 蔡嘉俊也…, 孔玲的…, 王輝以１∶２…).
+const CLAUSE_VERBS: &[char] = &[
+    '是', '也', '则', '就', '还', '曾', '又', '一', '已', '正', '将', '在', '的', '和', '与', '每', '最', '都', '说',
+    '以',
+];
+
+/// Whether the clause character at `k` counts only alone and starts a
+/// word here (王后 + 以及; 王輝 + 以１∶２ is a subject's).
+fn lone_only(doc: &Doc<'_>, k: usize) -> bool {
+    doc.at(k) == '以' && doc.starting(k).iter().any(|w| w.end - w.start >= 2 && w.info.word > 0)
+}
 
 /// Characters that end the names of places, buildings, groups and things,
 /// never a given name (紀念堂, 陳列館, 李寧牌, 胡圖族, 白宮, 莊園).
@@ -335,7 +343,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // (Not where the last given character starts a word running on:
         // 周萌 + 樂呵呵.)
         let clause = !doc.is_function(i.wrapping_sub(1))
-            && (CLAUSE_VERBS.contains(&doc.at(end)) || verb_after)
+            && (CLAUSE_VERBS.contains(&doc.at(end)) && !lone_only(doc, end) || verb_after)
             && doc.left_boundary(i)
             && !(len == 2 && doc.starting(end - 1).iter().any(|w| w.end > end && w.info.word >= 30));
         // Elected or appointed: 選舉李修源為院長, 任命某某為, with a note
