@@ -496,6 +496,8 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // A champion's title.
+        assert!(has("她在決賽中擊敗了世界冠軍王楠。", Person, "王楠"));
         // 以 after a subject (a score, a time), not 以及.
         assert!(has("決勝的第五局，王晨以２４∶２２取勝", Person, "王晨"));
         assert!(!has("開幕，瑞典國王、王后以及歐盟各國", Person, "王后"));
