@@ -496,6 +496,9 @@ mod tests {
         assert!(has("兩名青年，男的叫張攀，女的叫趙陽。", Person, "趙陽"));
         assert!(has("記者端詳起一位名叫薩沙的男孩", Person, "薩沙"));
         assert!(has("窗口前，一位姓凌的先生正在填", Person, "凌"));
+        // A word of three characters jieba files as a proper noun, before
+        // a speech verb.
+        assert!(has("金正日指出，全國還", Person, "金正日"));
         // A champion's title.
         assert!(has("她在決賽中擊敗了世界冠軍王楠。", Person, "王楠"));
         // 以 after a subject (a score, a time), not 以及.

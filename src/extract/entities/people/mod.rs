@@ -306,7 +306,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // three characters is still a name when its given name reads as one.
         // A title before and a speech verb right after vouch for a rare
         // word (記者高潔攝), not a common one (主任馬上表示).
-        let vouched = title.is_some() && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
+        // For three characters, a speech verb will do (金正日指出: jieba
+        // files it as a proper noun).
+        let vouched = (title.is_some() || len == 2) && speech && doc.info(i, end).is_some_and(|w| w.word < 1000);
         // A frequent noun is a word whatever its characters (穆斯林,
         // 紀念碑); jieba files a few rare names as nouns (劉瀾濤).
         // After a title, a rare word is a name (記者安江: a village), and
