@@ -622,6 +622,10 @@ mod tests {
         // photograph's position in brackets.
         assert_eq!(people("獲得“民族團結進步模範”榮譽稱號"), 0);
         assert_eq!(people("中學教師張青（左一）高興地搬進新居"), 1);
+        // A frequent adverb across the surname, whatever the title before
+        // (幹部 + 尤其要); things jieba lists as names (吉祥物, 衛生巾).
+        assert_eq!(people("各級領導幹部尤其要關心下崗職工"), 0);
+        assert_eq!(people("北京市民選購虎年吉祥物。全國最大的衛生巾生產廠家"), 0);
         // Names jieba lists that end like things and places (吉普車, 鐘塔,
         // 陸家嘴, 遲到者).
         assert_eq!(people("後車斗撞在吉普車右側。那座高達１４層的鐘塔，位於陸家嘴的"), 0);

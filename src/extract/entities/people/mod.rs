@@ -46,7 +46,7 @@ fn lone_only(doc: &Doc<'_>, k: usize) -> bool {
 const NEVER_LAST: &[char] = &[
     '堂', '馆', '区', '院', '厂', '牌', '族', '局', '店', '市', '县', '省', '镇', '乡', '村', '路', '街', '楼', '场',
     '卡', '证', '词', '站', '所', '部', '摄', '都', '庙', '寺', '殿', '园', '宫', '湾', '车', '史', '者', '塔', '嘴',
-    '沟',
+    '物', '巾', '戏', '沟',
 ];
 
 /// Characters of `NEVER_LAST` that do end some given names (張宿堂,
@@ -395,7 +395,13 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
                         || w.info.word >= 2000 && doc.lexicon.given_score(doc.at(end - 1)) < 20)
             });
         // (成為 runs on from 選舉李玉成為: the election pattern wins.)
-        let confirmed = if word || runs_on && !appointed || given_word || word_inside {
+        // Whatever the context, a very frequent adverb or verb the surname
+        // starts inside the name reads as itself (幹部 + 尤其要).
+        let function_word = doc
+            .starting(i)
+            .iter()
+            .any(|w| w.end > given_from && w.end < end && (w.info.adverb || w.info.verb) && w.info.word >= 1000);
+        let confirmed = if word || runs_on && !appointed || given_word || word_inside || function_word {
             false
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
