@@ -488,6 +488,9 @@ mod tests {
         assert!(has("小草屋寫副‘翻身全靠毛澤東，幸福不忘鄧", Person, "毛澤東"));
         assert!(has("人員致以親切問候。同姜春雲一起到災區", Person, "姜春雲"));
         assert!(!has("十分關心西藏雪災江澤民李鵬指示要做好", Person, "江澤民"));
+        // A family named by its surname and 家; not a place (張家口).
+        assert_eq!(found("李鵬和趙家父子圍坐在一起"), [(Person, "李鵬"), (Person, "趙")]);
+        assert_eq!(people_in("張家口兄弟單位"), 0);
         // Words for a person's family, life and writing after the name.
         assert!(has("鐵人王進喜生前所在的大慶", Person, "王進喜"));
         assert!(has("紀念陶鑄誕辰９０周年", Person, "陶鑄"));

@@ -551,6 +551,9 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     if matches!(doc.at(i + 1), '老' | '某') {
         return respectful_name(doc, i);
     }
+    if doc.at(i + 1) == '家' {
+        return family(doc, i);
+    }
     if !matches!(doc.at(i), '老' | '小') || !doc.left_boundary(i) {
         return None;
     }
@@ -562,6 +565,23 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(&doc.at(end));
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
+}
+
+/// Members of a family named by its surname and 家 (趙家父子, 龍家三兄妹):
+/// the surname is the person's name.
+fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    const MEMBERS: &[&str] =
+        &["父子", "父女", "母子", "母女", "兄弟", "兄妹", "姐妹", "姐弟", "老小", "大人", "夫妇", "夫妻"];
+    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    if surname.end != i + 1 || surname.info.cues & SURNAME_AMBIGUOUS != 0 || !name_boundary(doc, i) {
+        return None;
+    }
+    let at = i + 2 + usize::from("二三四五六七八九两".contains(doc.at(i + 2)));
+    let members = MEMBERS.iter().any(|m| m.chars().enumerate().all(|(k, c)| doc.at(at + k) == c))
+        || at > i + 2 && matches!(doc.at(at), '兄' | '姐' | '姊' | '口');
+    // Not a place or word (王家莊, 張家口).
+    let word = doc.starting(i).iter().any(|w| w.end > i + 2 && (w.info.word > 0 || w.info.place | w.info.org != 0));
+    (members && !word).then_some(Person { span: i..i + 1, title: None, foreign: false })
 }
 
 /// A surname and 老, said of an elder (孫老將軍, 許老的大寫意), or and
