@@ -502,7 +502,10 @@ mod tests {
         // A word of three characters jieba files as a proper noun, before
         // a speech verb.
         assert!(has("金正日指出，全國還", Person, "金正日"));
-        // A champion's title.
+        // A champion's title; stars and positions in sport; standing.
+        assert!(has("劉德華、台灣歌星張信哲和內地的毛寧", Person, "張信哲"));
+        assert!(has("來澳後，女主人高媛麗曾在布里斯班", Person, "高媛麗"));
+        assert!(has("中國水球隊主教練彭紹榮扛着", Person, "彭紹榮"));
         assert!(has("她在決賽中擊敗了世界冠軍王楠。", Person, "王楠"));
         // 以 after a subject (a score, a time), not 以及.
         assert!(has("決勝的第五局，王晨以２４∶２２取勝", Person, "王晨"));
