@@ -355,7 +355,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             (doc.at(end) == '为' || noted && doc.at(after_note) == '为') && APPOINT.iter().any(|a| doc.ends_with(i, a));
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
-        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1));
+        // So does a note with a sex among its parts (占旭剛（中國，男，舉重）).
+        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1))
+            || sexed_note(doc, end);
         // A name jieba lists, after a verb that takes a person (學雷鋒,
         // 丟給孫權), not the end of a longer word (遠見 + 卓識).
         let taken_by_verb = listed
@@ -470,6 +472,22 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         }
     }
     best.map(|(_, end)| Person { span: i..double_surname(doc, i, end).unwrap_or(end), title, foreign: false })
+}
+
+/// Whether a bracketed note starting at `at` gives a sex among its parts
+/// (（中國，男，舉重）, （女）).
+fn sexed_note(doc: &Doc<'_>, at: usize) -> bool {
+    if !matches!(doc.at(at), '（' | '(') {
+        return false;
+    }
+    let Some(close) = (at + 1..doc.len().min(at + 16)).find(|&k| matches!(doc.at(k), '）' | ')')) else {
+        return false;
+    };
+    doc.chars
+        .get(at + 1..close)
+        .unwrap_or(&[])
+        .split(|&c| matches!(c, '，' | ',' | '、'))
+        .any(|part| matches!(part, ['女' | '男']))
 }
 
 /// Whether 等 and a count of people follow `end` (李志強等４５位同志,
