@@ -518,6 +518,9 @@ mod tests {
         // A name before 等 and a count of people ends their list.
         assert!(has("新聞出版系統先進集體，李志強等４５位同志", Person, "李志強"));
         assert!(has("全班同學捐款資助了金正波等５名特困小學生", Person, "金正波"));
+        // An ambiguous surname starting a clause, with a given name that
+        // reads strongly as one.
+        assert!(has("是役，常昊在開局十分不利的情況下", Person, "常昊"));
         // A note with a sex among its parts.
         assert!(has("男，舉重），陳妍（中國，女，游泳）、", Person, "陳妍"));
         // A byline may hold a place (樂安).

@@ -439,7 +439,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
                     let words =
                         doc.starting(i).iter().any(|w| w.end > given_from && (w.info.word > 0 || w.info.place > 0))
                             || doc.info(given_from, end).is_some_and(|w| w.word >= 100);
-                    either || role && !words && len == 2 && sum >= 0
+                    // Or it starts a clause with a given name that reads
+                    // strongly as one (齊世榮十分贊成, 常昊執白).
+                    either || role && !words && len == 2 && sum >= 0 || clause && !words && sum >= 50
                 }
         } else if context {
             sum >= FLOOR || known
