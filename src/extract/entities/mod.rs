@@ -521,6 +521,9 @@ mod tests {
         // An ambiguous surname starting a clause, with a given name that
         // reads strongly as one.
         assert!(has("是役，常昊在開局十分不利的情況下", Person, "常昊"));
+        // A speaker opening a paragraph of an interview; not a heading.
+        assert!(has("前言\n萬寶瑞：鄉鎮企業對農村經濟", Person, "萬寶瑞"));
+        assert_eq!(people_in("榮譽：全國勞動模範\n查閱制：上級紀委每年"), 0);
         // A note with a sex among its parts.
         assert!(has("男，舉重），陳妍（中國，女，游泳）、", Person, "陳妍"));
         // A byline may hold a place (樂安).

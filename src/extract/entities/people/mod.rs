@@ -355,9 +355,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             (doc.at(end) == '为' || noted && doc.at(after_note) == '为') && APPOINT.iter().any(|a| doc.ends_with(i, a));
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
-        // So does a note with a sex among its parts (占旭剛（中國，男，舉重）).
+        // So does a note with a sex among its parts (占旭剛（中國，男，舉重）),
+        // or a colon after a name opening a paragraph: a speaker in an
+        // interview (萬寶瑞：鄉鎮企業...).
+        // (Not a heading: 榮譽：, 查閱制：.)
+        let speaker =
+            (i == 0 || doc.at(i - 1) == '\n') && matches!(doc.at(end), '：' | ':') && !(len == 1 && listed) && sum >= 0;
         let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1))
-            || sexed_note(doc, end);
+            || sexed_note(doc, end)
+            || speaker;
         // A name jieba lists, after a verb that takes a person (學雷鋒,
         // 丟給孫權), not the end of a longer word (遠見 + 卓識).
         let taken_by_verb = listed
@@ -418,7 +424,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             // (龍永圖在演講中, 郎平並不).
             let listed_subject =
                 clause && len == 2 && listed && doc.at(end) != '的' && doc.info(i, end).is_some_and(|w| w.word == 0);
-            let either = listed_title || clause_speech || appointed || counted_after(doc, end) || listed_subject;
+            let either =
+                listed_title || clause_speech || appointed || counted_after(doc, end) || listed_subject || speaker;
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
