@@ -524,7 +524,8 @@ mod tests {
         // A speaker opening a paragraph of an interview; not a heading.
         assert!(has("前言\n萬寶瑞：鄉鎮企業對農村經濟", Person, "萬寶瑞"));
         assert_eq!(people_in("榮譽：全國勞動模範\n查閱制：上級紀委每年"), 0);
-        // A note with a sex among its parts.
+        // A note with a sex or a nationality among its parts.
+        assert!(has("羅理誠（哈尼族）", Person, "羅理誠"));
         assert!(has("男，舉重），陳妍（中國，女，游泳）、", Person, "陳妍"));
         // A byline may hold a place (樂安).
         assert!(has("以２４％的速度遞增。（晏樂安）", Person, "晏樂安"));

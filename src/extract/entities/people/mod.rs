@@ -483,8 +483,8 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
     best.map(|(_, end)| Person { span: i..double_surname(doc, i, end).unwrap_or(end), title, foreign: false })
 }
 
-/// Whether a bracketed note starting at `at` gives a sex among its parts
-/// (（中國，男，舉重）, （女）).
+/// Whether a bracketed note starting at `at` gives a sex or a nationality
+/// among its parts (（中國，男，舉重）, （女）, （哈尼族）).
 fn sexed_note(doc: &Doc<'_>, at: usize) -> bool {
     if !matches!(doc.at(at), '（' | '(') {
         return false;
@@ -496,7 +496,7 @@ fn sexed_note(doc: &Doc<'_>, at: usize) -> bool {
         .get(at + 1..close)
         .unwrap_or(&[])
         .split(|&c| matches!(c, '，' | ',' | '、'))
-        .any(|part| matches!(part, ['女' | '男']))
+        .any(|part| matches!(part, ['女' | '男']) || (2..=5).contains(&part.len()) && part.last() == Some(&'族'))
 }
 
 /// Whether 等 and a count of people follow `end` (李志強等４５位同志,
