@@ -269,6 +269,8 @@ mod tests {
         // An elder (許老), a person the text will not name (陳某); not a
         // word (古老, 元老).
         assert_eq!(found("公認的獨特畫風。許老的大寫意"), [(Person, "許老")]);
+        assert_eq!(found("有人試探着問：“楊總，你們的紙"), [(Person, "楊總")]);
+        assert_eq!(people_in("江總書記說，總是這樣"), 1);
         assert_eq!(found("乘客陳某攜帶的光盤"), [(Person, "陳某")]);
         assert_eq!(people_in("這座古老的城市，元老們說"), 0);
         // After a verb that takes a person as model or role.

@@ -575,7 +575,7 @@ fn rank_at(doc: &Doc<'_>, at: usize) -> bool {
 /// A familiar form, 老 or 小 and a surname (老黃說, 小王), with a speech
 /// verb or title after it or at a clause start.
 fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    if matches!(doc.at(i + 1), '老' | '某') {
+    if matches!(doc.at(i + 1), '老' | '某' | '总') {
         return respectful_name(doc, i);
     }
     if doc.at(i + 1) == '家' {
@@ -611,8 +611,9 @@ fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
     (members && !word).then_some(Person { span: i..i + 1, title: None, foreign: false })
 }
 
-/// A surname and 老, said of an elder (孫老將軍, 許老的大寫意), or and
-/// 某 (某某), a person the text will not name (乘客陳某攜帶): where a name
+/// A surname and 老, said of an elder (孫老將軍, 許老的大寫意), 總, said of
+/// a boss (楊總，你們), or 某 (某某), a person the text will not name
+/// (乘客陳某攜帶): where a name
 /// may start, not a word (古老, 元老), and with a title, speech verb, verb
 /// or clause's end after it.
 fn respectful_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
@@ -621,8 +622,9 @@ fn respectful_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return None;
     }
     let end = if doc.at(i + 1) == '某' && doc.at(i + 2) == '某' { i + 3 } else { i + 2 };
+    // 總 heads titles and words (江 + 總書記, 總是): only alone.
     let word = doc.starting(i).iter().any(|w| w.end > i + 1 && w.info.word > 0 || w.info.place | w.info.org != 0)
-        || doc.starting(i + 1).iter().any(|w| w.end > end && w.info.word >= 100);
+        || doc.starting(i + 1).iter().any(|w| w.end > end && (w.info.word >= 100 || doc.at(i + 1) == '总'));
     let title = title_before(doc, i);
     let before = title.is_some() || name_boundary(doc, i) || doc.at(i.wrapping_sub(1)) == '的';
     let after = !doc.is_name_char(end)
