@@ -134,8 +134,8 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     None
 }
 
-/// Words after a foreign name that make it a place's, a treaty's or a
-/// body's (馬格里布 + 地區, 馬斯特里赫特 + 條約, 歐佩克 + 成員國).
+/// Words after a name that make it a place's, a treaty's or a body's
+/// (馬格里布 + 地區, 馬斯特里赫特 + 條約, 歐佩克 + 成員國).
 const THING_AFTER: &[&str] = &[
     "地区",
     "条约",
@@ -153,15 +153,16 @@ const THING_AFTER: &[&str] = &[
     "广场",
 ];
 
-/// Words before a foreign name that make it a place (城市呂勒奧, 山城達沃斯).
+/// Words before a name that make it a place's (城市呂勒奧, 山城達沃斯).
 const PLACE_BEFORE: &[&str] = &["城市", "山城", "首都", "小城", "小镇", "港口", "港城"];
 
 /// Verbs of events held somewhere: 在 + name + one of them is a place
 /// (在呂勒奧舉行, 在達沃斯開幕).
 const HELD: &[&str] = &["举行", "召开", "开幕", "闭幕", "举办"];
 
-/// Whether the foreign name `i..end` stands where a place, a treaty or a
-/// body would (see [`THING_AFTER`], [`PLACE_BEFORE`], [`HELD`]).
+/// Whether the name `i..end` stands where a place, a treaty or a body
+/// would (see [`THING_AFTER`], [`PLACE_BEFORE`], [`HELD`]): jieba lists
+/// many such foreign words among people's names.
 pub(super) fn names_thing(doc: &Doc<'_>, i: usize, end: usize) -> bool {
     let starts =
         |k: usize, words: &[&str]| words.iter().any(|w| w.chars().enumerate().all(|(n, c)| doc.at(k + n) == c));

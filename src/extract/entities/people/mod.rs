@@ -355,21 +355,27 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             (doc.at(end) == '为' || noted && doc.at(after_note) == '为') && APPOINT.iter().any(|a| doc.ends_with(i, a));
         // A place before and a score or age in brackets after: a table
         // of players (河北閻文清（２４３９分）).
-        // So does a note with a sex among its parts (占旭剛（中國，男，舉重）),
-        // or a colon after a name opening a paragraph: a speaker in an
-        // interview (萬寶瑞：鄉鎮企業...).
-        // (Not a heading: 榮譽：, 查閱制：.)
+        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1));
+        // A note with a sex or a nationality among its parts
+        // (占旭剛（中國，男，舉重）, 羅理誠（哈尼族）).
+        let noted_person = sexed_note(doc, end);
+        // A name and a colon opening a paragraph: a speaker in an
+        // interview (萬寶瑞：鄉鎮企業...), not a heading (榮譽：, 查閱制：).
         let speaker =
             (i == 0 || doc.at(i - 1) == '\n') && matches!(doc.at(end), '：' | ':') && !(len == 1 && listed) && sum >= 0;
-        let scored = before == Before::Place && matches!(doc.at(end), '（' | '(') && is_digit(doc.at(end + 1))
-            || sexed_note(doc, end)
-            || speaker;
         // A name jieba lists, after a verb that takes a person (學雷鋒,
         // 丟給孫權), not the end of a longer word (遠見 + 卓識).
         let taken_by_verb = listed
             && PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1)))
             && !doc.ending(i).any(|w| w.end - w.start >= 2 && w.info.word >= 100);
-        let context = titled || speech || appointed || scored || taken_by_verb || counted_after(doc, end);
+        let context = titled
+            || speech
+            || appointed
+            || scored
+            || noted_person
+            || speaker
+            || taken_by_verb
+            || counted_after(doc, end);
         // After an office's name (人事處, 農業司) with a title after the
         // name (裴兆宏處長, 崔世安司長).
         let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
@@ -383,7 +389,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             && !doc.word_across(i, 30)
             && !doc.ending(i).any(|w| w.info.person > 0)
             && !doc.starting(end).iter().any(|w| w.info.person >= 50);
-        if !(bounded || listed && speech || unit_before || scored || well_known) {
+        if !(bounded || listed && speech || unit_before || scored || noted_person || speaker || well_known) {
             continue;
         }
         // Without a title, an ambiguous surname and the next character
@@ -447,7 +453,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
                         doc.starting(i).iter().any(|w| w.end > given_from && (w.info.word > 0 || w.info.place > 0))
                             || doc.info(given_from, end).is_some_and(|w| w.word >= 100);
                     // Or it starts a clause with a given name that reads
-                    // strongly as one (齊世榮十分贊成, 常昊執白).
+                    // strongly as one (常昊在開局).
                     either || role && !words && len == 2 && sum >= 0 || clause && !words && sum >= 50
                 }
         } else if context {
@@ -594,8 +600,8 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
-/// Members of a family named by its surname and 家 (趙家父子, 龍家三兄妹):
-/// the surname is the person's name.
+/// Members of a family named by its surname and 家 (趙家父子, 宋家大人,
+/// 陳家三兄弟): the surname is the person's name.
 fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
     const MEMBERS: &[&str] =
         &["父子", "父女", "母子", "母女", "兄弟", "兄妹", "姐妹", "姐弟", "老小", "大人", "夫妇", "夫妻"];
@@ -742,8 +748,8 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let position = end == i + 2 && matches!(doc.at(i), '左' | '右') && "一二三四五六七八九".contains(doc.at(i + 1));
         let byline = byline(doc, &span);
         let name = !position && (end > i + 1 && shaped(doc, &span, surnames) || byline);
-        // In a credit, a place is the name's (（金華攝）, （晏樂安）), unless
-        // a byline is all of a place.
+        // In a credit or byline, a place is the name's (（晏樂安）,
+        // （烏蘭察夫）), unless the byline is all of a place.
         let credited = matches!(doc.at(i.wrapping_sub(1)), '（' | '(') && CREDIT_VERBS.contains(&doc.at(end));
         let place_free = !places.overlaps(&span)
             || credited
