@@ -383,13 +383,15 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // A well-known full name jieba lists needs no boundary before it,
         // only no word or name running into it (翻身全靠毛澤東, 同姜春雲一起;
         // not in a headline's run of names, 李鵬喬石朱鎔基).
-        let well_known = len == 2
-            && doc.info(i, end).is_some_and(|w| w.person >= 50 && w.word == 0)
-            && sum >= 0
-            && !doc.word_across(i, 30)
-            && !doc.ending(i).any(|w| w.info.person > 0)
-            && !doc.starting(end).iter().any(|w| w.info.person >= 50);
-        if !(bounded || listed && speech || unit_before || scored || noted_person || speaker || well_known) {
+        let well_known = || {
+            len == 2
+                && doc.info(i, end).is_some_and(|w| w.person >= 50 && w.word == 0)
+                && sum >= 0
+                && !doc.word_across(i, 30)
+                && !doc.ending(i).any(|w| w.info.person > 0)
+                && !doc.starting(end).iter().any(|w| w.info.person >= 50)
+        };
+        if !(bounded || listed && speech || unit_before || scored || noted_person || speaker || well_known()) {
             continue;
         }
         // Without a title, an ambiguous surname and the next character
@@ -737,6 +739,10 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let opens = i == 0 || OPEN.contains(&doc.at(i - 1));
         let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
         let closes = end == doc.len() || CLOSE.contains(&doc.at(end)) || doc.at(end) == '摄';
+        if !(opens && closes) {
+            i += 1;
+            continue;
+        }
         // A credit's verb closing it is not the name's (（夏清泉畫）).
         let end = if end > i + 2 && CREDIT_VERBS.contains(&doc.at(end - 1)) && closes { end - 1 } else { end };
         let span = i..end;
@@ -754,7 +760,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
         let place_free = !places.overlaps(&span)
             || credited
             || byline && doc.info(span.start, span.end).is_none_or(|w| w.place == 0);
-        if opens && closes && name && !taken.overlaps(&span) && place_free {
+        if name && !taken.overlaps(&span) && place_free {
             found.push(Person { span: span.clone(), title: None, foreign: false });
             i = end;
         } else {
