@@ -635,6 +635,9 @@ mod tests {
         assert_eq!(people("歐佩克成員國、特別是沙特。在瑞士東部山城達沃斯開幕"), 0);
         assert_eq!(people("低於《馬斯特里赫特條約》規定的"), 0);
         assert_eq!(people("他在瑞典北部城市呂勒奧參加會議"), 0);
+        // A dateline's place; a place's surroundings.
+        assert_eq!(people("本報呂勒奧（瑞典）１月２０日電"), 0);
+        assert_eq!(people("歐佩克附近的油田"), 0);
         // A one-character speech verb starting a noun (稱 + 稱號); a
         // photograph's position in brackets.
         assert_eq!(people("獲得“民族團結進步模範”榮譽稱號"), 0);

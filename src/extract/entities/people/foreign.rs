@@ -151,6 +151,22 @@ const THING_AFTER: &[&str] = &[
     "国际",
     "世界",
     "广场",
+    "附近",
+    "郊区",
+    "境内",
+    "一带",
+    "上空",
+    "沿岸",
+    "以北",
+    "以南",
+    "以东",
+    "以西",
+    "北部",
+    "南部",
+    "东部",
+    "西部",
+    "中部",
+    "市区",
 ];
 
 /// Words before a name that make it a place's (城市呂勒奧, 山城達沃斯).
@@ -169,6 +185,35 @@ pub(super) fn names_thing(doc: &Doc<'_>, i: usize, end: usize) -> bool {
     starts(end, THING_AFTER)
         || PLACE_BEFORE.iter().any(|w| doc.ends_with(i, w))
         || matches!(doc.at(i.wrapping_sub(1)), '在' | '于') && starts(end, HELD)
+        || dateline(doc, end)
+}
+
+/// Whether a news dateline's date starts at `at`, after its place and an
+/// optional country in brackets (華盛頓１月２０日電, 呂勒奧（瑞典）１月２０日電).
+fn dateline(doc: &Doc<'_>, at: usize) -> bool {
+    const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十";
+    let mut k = at;
+    if matches!(doc.at(k), '（' | '(') {
+        match (k + 1..doc.len().min(k + 10)).find(|&j| matches!(doc.at(j), '）' | ')')) {
+            Some(close) => k = close + 1,
+            None => return false,
+        }
+    }
+    let number = |k: &mut usize| {
+        let from = *k;
+        while *k < doc.len() && *k < from + 3 && NUMERALS.contains(doc.at(*k)) {
+            *k += 1;
+        }
+        *k > from
+    };
+    number(&mut k)
+        && doc.at(k) == '月'
+        && {
+            k += 1;
+            number(&mut k)
+        }
+        && doc.at(k) == '日'
+        && matches!(doc.at(k + 1), '电' | '讯')
 }
 
 /// Characters that make the foreign name before them part of a name of a
