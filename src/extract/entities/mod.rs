@@ -354,6 +354,10 @@ mod tests {
         // Any name before a form of address; a nickname with 阿; a rare
         // foreign word after a title.
         assert!(has("小平同志眼觀六路", Person, "小平"));
+        // Before a form of address, a word jieba tags a place but no
+        // gazetteer knows (安南); 小 and a surname before a verb.
+        assert!(has("表示特別的歡迎和祝賀。安南夫人笑着對我", Person, "安南"));
+        assert!(has("說完，３０多歲的小賈打斷了他", Person, "小賈"));
         assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
         assert!(has("以色列內閣自外長利維辭職後", Person, "利維"));
         // A transliterated name ends where a frequent word runs on past it

@@ -598,7 +598,10 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     }
     let end = i + 2;
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
-    let clause = !doc.is_name_char(end) || CLAUSE_VERBS.contains(&doc.at(end));
+    // (A verb after it makes it a subject too: 小賈打斷了他.)
+    let clause = !doc.is_name_char(end)
+        || CLAUSE_VERBS.contains(&doc.at(end))
+        || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
     (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
@@ -668,7 +671,9 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     }
     let plain = |end: usize| {
         (i..end).all(|k| doc.is_name_char(k))
-            && doc.info(i, end).is_none_or(|w| w.word < 100 && w.place | w.org == 0 && w.cues == 0)
+            // (A word jieba tags a place but no gazetteer knows is a name
+            // here: 安南先生.)
+            && doc.info(i, end).is_none_or(|w| (w.word < 100 || rare_place_tag(w)) && w.place | w.org == 0 && w.cues == 0)
             && !doc.starting(i).iter().any(|w| w.end > end && w.info.word > 0)
     };
     if let Some(end) = ends.find(|&end| plain(end)) {
