@@ -358,6 +358,8 @@ mod tests {
         // gazetteer knows (安南); 小 and a surname before a verb.
         assert!(has("表示特別的歡迎和祝賀。安南夫人笑着對我", Person, "安南"));
         assert!(has("說完，３０多歲的小賈打斷了他", Person, "小賈"));
+        // After a one-character verb that takes a person.
+        assert!(has("孟欣是繼鄧在軍之後擔任春節晚會總導演", Person, "鄧在軍"));
         assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
         assert!(has("以色列內閣自外長利維辭職後", Person, "利維"));
         // A transliterated name ends where a frequent word runs on past it

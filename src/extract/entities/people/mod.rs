@@ -906,10 +906,11 @@ fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 /// One-character verbs and prepositions that take a person as object
-/// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼, 學雷鋒, 像彭楚政那樣, 演潘漢年).
+/// (使李長水, 請鄧亞萍, 致錢其琛, 叫蘇利曼, 學雷鋒, 像彭楚政那樣, 演潘漢年, 帶張敏,
+/// 繼鄧在軍之後).
 const PERSON_LEFT: &[char] = &[
     '使', '用', '看', '请', '叫', '当', '致', '比', '跟', '给', '让', '找', '派', '帮', '陪', '送', '接', '称', '问',
-    '见', '学', '像', '演',
+    '见', '学', '像', '演', '带', '继', '听', '随', '替', '劝', '救', '骂', '夸',
 ];
 
 /// Names said again and again, though never with a title: a surname and
