@@ -304,6 +304,7 @@ mod tests {
         assert!(has("李昌鎬九段對日本片岡聰九段", Person, "片岡聰"));
         assert!(has("前國民之聲黨代表鹿野道彥擔任", Person, "鹿野道彥"));
         assert!(has("大藏省事務次官小村武２８日晚", Person, "小村武"));
+        assert!(has("日本大藏大臣三塚博，今天上午", Person, "三塚博"));
         // Surnames that are also everyday characters, with context (豐收,
         // 計劃, 雲南).
         assert!(has("不久，他竟收到了豐子愷先生的回信", Person, "豐子愷"));
