@@ -117,6 +117,12 @@ impl<'a> Doc<'a> {
         is_han(c) && !is_function_char(c)
     }
 
+    /// Whether the text starting at `at` is `word`.
+    pub(super) fn starts_with(&self, at: usize, word: &str) -> bool {
+        let n = word.chars().count();
+        self.chars.get(at..at + n).is_some_and(|cs| word.chars().eq(cs.iter().copied()))
+    }
+
     /// Whether the text ending right before `end` is `word`.
     pub(super) fn ends_with(&self, end: usize, word: &str) -> bool {
         let n = word.chars().count();

@@ -180,8 +180,7 @@ const HELD: &[&str] = &["举行", "召开", "开幕", "闭幕", "举办"];
 /// would (see [`THING_AFTER`], [`PLACE_BEFORE`], [`HELD`]): jieba lists
 /// many such foreign words among people's names.
 pub(super) fn names_thing(doc: &Doc<'_>, i: usize, end: usize) -> bool {
-    let starts =
-        |k: usize, words: &[&str]| words.iter().any(|w| w.chars().enumerate().all(|(n, c)| doc.at(k + n) == c));
+    let starts = |k: usize, words: &[&str]| words.iter().any(|w| doc.starts_with(k, w));
     starts(end, THING_AFTER)
         || PLACE_BEFORE.iter().any(|w| doc.ends_with(i, w))
         || matches!(doc.at(i.wrapping_sub(1)), '在' | '于') && starts(end, HELD)

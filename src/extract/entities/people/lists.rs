@@ -195,14 +195,20 @@ pub(super) fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
 /// A bracketed note starting at `at`: whether it marks a person, and
 /// where the text goes on after it (`at` itself when there is none).
 pub(super) fn note_starting(doc: &Doc<'_>, at: usize) -> (bool, usize) {
-    if !matches!(doc.at(at), '（' | '(') {
-        return (false, at);
-    }
-    let close = (at + 1..doc.len().min(at + 12)).find(|&k| matches!(doc.at(k), '）' | ')'));
-    match close {
-        Some(close) => (person_note(doc.chars.get(at + 1..close).unwrap_or(&[])), close + 1),
+    match bracket_at(doc, at, 12) {
+        Some((note, after)) => (person_note(note), after),
         None => (false, at),
     }
+}
+
+/// The text of a bracket opening at `at` and closing within `limit`
+/// characters, and where the text goes on after it.
+pub(super) fn bracket_at<'d>(doc: &'d Doc<'_>, at: usize, limit: usize) -> Option<(&'d [char], usize)> {
+    if !matches!(doc.at(at), '（' | '(') {
+        return None;
+    }
+    let close = (at + 1..doc.len().min(at + limit)).find(|&k| matches!(doc.at(k), '）' | ')'))?;
+    Some((doc.chars.get(at + 1..close).unwrap_or(&[]), close + 1))
 }
 
 /// A bracketed note ending right before `at`: whether it marks a person,
@@ -221,10 +227,17 @@ pub(super) fn note_ending(doc: &Doc<'_>, at: usize) -> (bool, usize) {
 /// Whether a note in brackets describes a person: a sex or a nationality
 /// (女; 藏族; 女，蒙古族).
 pub(super) fn person_note(note: &[char]) -> bool {
-    !note.is_empty()
-        && note
-            .split(|&c| matches!(c, '，' | ',' | '、'))
-            .all(|part| matches!(part, ['女' | '男']) || (2..=5).contains(&part.len()) && part.last() == Some(&'族'))
+    !note.is_empty() && note_parts(note).all(person_part)
+}
+
+/// The parts of a note, between commas (女，蒙古族).
+pub(super) fn note_parts(note: &[char]) -> impl Iterator<Item = &[char]> {
+    note.split(|&c| matches!(c, '，' | ',' | '、'))
+}
+
+/// Whether a part of a note is a sex or a nationality (女, 藏族).
+pub(super) fn person_part(part: &[char]) -> bool {
+    matches!(part, ['女' | '男']) || (2..=5).contains(&part.len()) && part.last() == Some(&'族')
 }
 
 /// Names listed with a person (江澤民、李鵬、喬石): an item of a list

@@ -15,7 +15,7 @@ mod lists;
 use super::doc::{Cover, Doc};
 use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
 use foreign::{dotted, foreign_name, japanese_name, names_thing};
-use lists::{coordinated, name_lists, note_starting};
+use lists::{bracket_at, coordinated, name_lists, note_parts, note_starting, person_part};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -494,17 +494,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
 /// Whether a bracketed note starting at `at` gives a sex or a nationality
 /// among its parts (（中國，男，舉重）, （女）, （哈尼族）).
 fn sexed_note(doc: &Doc<'_>, at: usize) -> bool {
-    if !matches!(doc.at(at), '（' | '(') {
-        return false;
-    }
-    let Some(close) = (at + 1..doc.len().min(at + 16)).find(|&k| matches!(doc.at(k), '）' | ')')) else {
-        return false;
-    };
-    doc.chars
-        .get(at + 1..close)
-        .unwrap_or(&[])
-        .split(|&c| matches!(c, '，' | ',' | '、'))
-        .any(|part| matches!(part, ['女' | '男']) || (2..=5).contains(&part.len()) && part.last() == Some(&'族'))
+    bracket_at(doc, at, 16).is_some_and(|(note, _)| note_parts(note).any(person_part))
 }
 
 /// Whether 等 and a count of people follow `end` (李志強等４５位同志,
@@ -615,8 +605,8 @@ fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return None;
     }
     let at = i + 2 + usize::from("二三四五六七八九两".contains(doc.at(i + 2)));
-    let members = MEMBERS.iter().any(|m| m.chars().enumerate().all(|(k, c)| doc.at(at + k) == c))
-        || at > i + 2 && matches!(doc.at(at), '兄' | '姐' | '姊' | '口');
+    let members =
+        MEMBERS.iter().any(|m| doc.starts_with(at, m)) || at > i + 2 && matches!(doc.at(at), '兄' | '姐' | '姊' | '口');
     // Not a place or word (王家莊, 張家口).
     let word = doc.starting(i).iter().any(|w| w.end > i + 2 && (w.info.word > 0 || w.info.place | w.info.org != 0));
     (members && !word).then_some(Person { span: i..i + 1, title: None, foreign: false })
@@ -653,8 +643,7 @@ const ADDRESS: [&str; 5] = ["同志", "先生", "女士", "小姐", "夫人"];
 fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     // The cheap tests first: this runs wherever no other name starts.
     let addressed = |end: usize| {
-        matches!(doc.at(end), '同' | '先' | '女' | '小' | '夫')
-            && ADDRESS.iter().any(|a| a.chars().enumerate().all(|(k, c)| doc.at(end + k) == c))
+        matches!(doc.at(end), '同' | '先' | '女' | '小' | '夫') && ADDRESS.iter().any(|a| doc.starts_with(end, a))
     };
     let ends = [i + 2, i + 3].into_iter().filter(|&end| addressed(end));
     // Not the start of a foreign name (阿齊茲).
@@ -806,7 +795,7 @@ fn called(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover)
                 continue;
             }
             i..end
-        } else if verb_at(i - 1, '姓') && closes(i + 1) || verb_at(i - 1, '姓') && doc.at(i + 1) == '名' {
+        } else if verb_at(i - 1, '姓') && (closes(i + 1) || doc.at(i + 1) == '名') {
             if !doc.starting(i).iter().any(|w| w.end == i + 1 && w.info.cues & SURNAME != 0) {
                 continue;
             }
