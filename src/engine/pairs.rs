@@ -35,15 +35,66 @@ pub(crate) enum Pair {
     Search,
 }
 
+/// A blocked Bloom filter over character pairs: false positives, never
+/// false negatives. A power of two of 64-bit words, at most
+/// [`MAX_BLOOM_WORDS`]; borrowed from the binary for the built-in tries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PairFilter {
+    words: Cow<'static, [u64]>,
+}
+
+impl PairFilter {
+    /// The filter of `pairs`, with `bits_per_pair` bits a pair below the
+    /// largest size.
+    pub(crate) fn new(pairs: impl ExactSizeIterator<Item = (u32, u32)>, bits_per_pair: usize) -> PairFilter {
+        let len = (pairs.len() * bits_per_pair / 64).next_power_of_two().min(MAX_BLOOM_WORDS);
+        let mut words = vec![0u64; len];
+        for (c1, c2) in pairs {
+            let (word, bits) = bloom_bits(hash(c1, c2), len);
+            if let Some(w) = words.get_mut(word) {
+                *w |= bits;
+            }
+        }
+        PairFilter { words: Cow::Owned(words) }
+    }
+
+    /// The filter of these words, or `None` when their number is wrong.
+    pub(crate) fn from_words(words: Cow<'static, [u64]>) -> Option<PairFilter> {
+        (words.len().is_power_of_two() && words.len() <= MAX_BLOOM_WORDS).then_some(PairFilter { words })
+    }
+
+    /// The filter's words.
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// Whether the words are borrowed. (Used by tests.)
+    #[cfg(test)]
+    pub(crate) fn is_borrowed(&self) -> bool {
+        matches!(self.words, Cow::Borrowed(_))
+    }
+
+    /// Whether the pair may be in the filter.
+    #[inline(always)]
+    pub(crate) fn may_contain(&self, c1: u32, c2: u32) -> bool {
+        self.passes(hash(c1, c2))
+    }
+
+    #[inline(always)]
+    fn passes(&self, h: u64) -> bool {
+        let (word, bits) = bloom_bits(h, self.words.len());
+        self.words.get(word).is_some_and(|w| w & bits == bits)
+    }
+}
+
 /// The pair filter and table; see the module documentation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pairs {
-    /// A power of two of words, at most [`MAX_BLOOM_WORDS`]; borrowed from
-    /// the binary for the built-in tries, as are the slots.
-    bloom: Cow<'static, [u64]>,
+    filter: PairFilter,
     /// Open addressing with linear probing: `c1 | c2 << 21 | node << 42`,
     /// 0 when empty (node 0 is the root, never a pair's node). Empty when
-    /// some node does not fit.
+    /// some node does not fit. Borrowed from the binary for the built-in
+    /// tries.
     slots: Cow<'static, [u64]>,
     /// `64 - log2(slots.len())`.
     shift: u32,
@@ -53,17 +104,10 @@ impl Pairs {
     /// The index of `pairs`: (first character, second character, node of
     /// the two-character prefix).
     pub(crate) fn new(pairs: &[(u32, u32, u32)]) -> Pairs {
-        let words = (pairs.len() * BLOOM_BITS_PER_PAIR / 64).next_power_of_two().min(MAX_BLOOM_WORDS);
-        let mut bloom = vec![0u64; words];
-        for &(c1, c2, _) in pairs {
-            let (word, bits) = bloom_bits(hash(c1, c2), words);
-            if let Some(w) = bloom.get_mut(word) {
-                *w |= bits;
-            }
-        }
+        let filter = PairFilter::new(pairs.iter().map(|&(c1, c2, _)| (c1, c2)), BLOOM_BITS_PER_PAIR);
         let fits = pairs.iter().all(|&(c1, c2, n)| c1 < 1 << 21 && c2 < 1 << 21 && n > 0 && n < MAX_NODE);
         if !fits {
-            return Pairs { bloom: Cow::Owned(bloom), slots: Cow::Owned(Vec::new()), shift: 64 };
+            return Pairs { filter, slots: Cow::Owned(Vec::new()), shift: 64 };
         }
         // At most three quarters full.
         let size = (pairs.len() + pairs.len() / 3 + 1).next_power_of_two().max(16);
@@ -80,25 +124,24 @@ impl Pairs {
                 i = (i + 1) & (size - 1);
             }
         }
-        Pairs { bloom: Cow::Owned(bloom), slots: Cow::Owned(slots), shift }
+        Pairs { filter, slots: Cow::Owned(slots), shift }
     }
 
-    /// The index of these arrays (see [`Pairs::bloom`], [`Pairs::slots`]),
-    /// or `None` when their sizes are wrong. Their contents are not
+    /// The index of this filter and these slots (see [`Pairs::slots`]), or
+    /// `None` when the number of slots is wrong. Their contents are not
     /// checked: a damaged table gives wrong matches, never a panic or an
     /// endless probe.
-    pub(crate) fn from_parts(bloom: Cow<'static, [u64]>, slots: Cow<'static, [u64]>) -> Option<Pairs> {
-        let bloom_ok = bloom.len().is_power_of_two() && bloom.len() <= MAX_BLOOM_WORDS;
-        if !bloom_ok || !(slots.is_empty() || slots.len().is_power_of_two()) {
+    pub(crate) fn from_parts(filter: PairFilter, slots: Cow<'static, [u64]>) -> Option<Pairs> {
+        if !(slots.is_empty() || slots.len().is_power_of_two()) {
             return None;
         }
         let shift = if slots.is_empty() { 64 } else { 64 - slots.len().trailing_zeros() };
-        Some(Pairs { bloom, slots, shift })
+        Some(Pairs { filter, slots, shift })
     }
 
-    /// The Bloom filter's words.
-    pub(crate) fn bloom(&self) -> &[u64] {
-        &self.bloom
+    /// The filter.
+    pub(crate) fn filter(&self) -> &PairFilter {
+        &self.filter
     }
 
     /// The table's slots (empty when the trie has nodes past a slot's
@@ -111,29 +154,27 @@ impl Pairs {
     /// search, as in a trie whose nodes do not fit a slot. (Used by tests.)
     #[cfg(test)]
     pub(crate) fn without_table(&self) -> Pairs {
-        Pairs { bloom: self.bloom.clone(), slots: Cow::Owned(Vec::new()), shift: 64 }
+        Pairs { filter: self.filter.clone(), slots: Cow::Owned(Vec::new()), shift: 64 }
     }
 
     /// Whether both arrays are borrowed. (Used by tests.)
     #[cfg(test)]
     pub(crate) fn is_borrowed(&self) -> bool {
-        matches!((&self.bloom, &self.slots), (Cow::Borrowed(_), Cow::Borrowed(_)))
+        self.filter.is_borrowed() && matches!(self.slots, Cow::Borrowed(_))
     }
 
     /// Whether some key may start with `c1` followed by `c2` (the filter
     /// alone: false positives, never false negatives).
     #[inline(always)]
     pub(crate) fn may_contain(&self, c1: u32, c2: u32) -> bool {
-        let (word, bits) = bloom_bits(hash(c1, c2), self.bloom.len());
-        self.bloom.get(word).is_some_and(|w| w & bits == bits)
+        self.filter.may_contain(c1, c2)
     }
 
     /// The node that the key prefix `c1 c2` leads to.
     #[inline(always)]
     pub(crate) fn node(&self, c1: u32, c2: u32) -> Pair {
         let h = hash(c1, c2);
-        let (word, bits) = bloom_bits(h, self.bloom.len());
-        if self.bloom.get(word).is_none_or(|w| w & bits != bits) {
+        if !self.filter.passes(h) {
             return Pair::None;
         }
         self.probe(h, u64::from(c1) | u64::from(c2) << 21)

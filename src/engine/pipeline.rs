@@ -17,7 +17,7 @@
 use std::sync::Arc;
 
 use super::pairs::Pair;
-use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_SLOW};
+use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
@@ -974,7 +974,7 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage, inert: &Inert) -> 
         let step = if sf & FAST_SLOW != 0 {
             None
         } else {
-            let bytes = if sf == 0 { encode_char(c) } else { Some(sf & !FAST_CONTINUES) };
+            let bytes = if sf == 0 { encode_char(c) } else { Some(sf & !(FAST_CONTINUES | FAST_INERT)) };
             let continues = if sf & FAST_CONTINUES != 0 { MERGED_STAGE_CONTINUES } else { 0 };
             bytes.map(|b| (b, continues))
         };

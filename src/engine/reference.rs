@@ -340,6 +340,52 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+        /// Both byte loops (the one taking every match, and the one
+        /// writing characters alone until a match that differs may start)
+        /// convert like the character loop, whatever share of the phrases
+        /// converts as their characters alone do.
+        #[test]
+        fn lazy_and_eager_byte_loops_equal_the_char_loop(
+            chars in prop::collection::vec(("[a-c]", "[a-cx-z]"), 0..4),
+            phrases in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}")), 1..10),
+            text in "[a-c，⿰]{0,40}",
+        ) {
+            let mut alone: HashMap<char, String> = HashMap::new();
+            for (k, v) in &chars {
+                if let Some(c) = k.chars().next() {
+                    alone.entry(c).or_insert_with(|| v.clone());
+                }
+            }
+            // A phrase without a value of its own converts as its
+            // characters alone do.
+            let phrases = phrases
+                .into_iter()
+                .map(|(k, v)| {
+                    let plain = k.chars().map(|c| alone.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect();
+                    (k, v.unwrap_or(plain))
+                })
+                .collect();
+            let spec = DictSpec::Group {
+                policy: MatchPolicy::ShortCircuit,
+                children: vec![DictSpec::Inline { entries: phrases }, DictSpec::Inline { entries: chars }],
+            };
+            let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+            let stage = Stage::new(Arc::new(Trie::build(&spec, &mut no_files).expect("builds")), &[], false);
+            let mut want = String::new();
+            let stop = stage.run(&text, &mut want);
+            for lazy in [false, true] {
+                let (mut ours, mut buf) = (String::new(), Vec::new());
+                prop_assert_eq!(stage.with_lazy(lazy).run_via_bytes(&text, &mut ours, &mut buf), stop);
+                if stop.is_ok() {
+                    prop_assert_eq!(&ours, &want, "lazy: {}", lazy);
+                }
+            }
+        }
+    }
+
     /// A stage's match between words stops where a word starts, even when
     /// the stage has a longer key (`ab` here, with the word `bc`).
     #[test]

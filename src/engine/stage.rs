@@ -122,12 +122,18 @@ pub(crate) struct Stage {
     /// Built on first use: the segmentation stage and the stages a
     /// composition replaced never need it, and loading stays cheaper.
     fast: OnceLock<RootTable>,
+    /// Whether [`Stage::run_bytes`] writes characters alone until a pair
+    /// that may start a differing match (see [`Trie::may_change`]).
+    lazy: bool,
 }
 
 /// Byte-loop entry flag: handled by [`Stage::step`].
 pub(crate) const FAST_SLOW: u32 = 0x8000_0000;
 /// Byte-loop entry flag: longer keys start with this character.
 pub(crate) const FAST_CONTINUES: u32 = 0x4000_0000;
+/// Byte-loop entry flag: no key contains this character (the entry holds
+/// its own bytes).
+pub(crate) const FAST_INERT: u32 = 0x2000_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
 pub(crate) const FAST_LEN_SHIFT: u32 = 24;
 
@@ -140,16 +146,7 @@ impl Stage {
         let mut special = Vec::new();
         let mut entries = Vec::new();
         for (c, n) in trie.roots().entries() {
-            let plain = if segmentation || is_ids_operator(c) {
-                None
-            } else if trie.node_match(n).is_none() {
-                // Only longer keys start here: alone, the character is copied.
-                Some(c)
-            } else if trie.node_match(n).is_some_and(|m| m.unchecked) {
-                None
-            } else {
-                trie.own_single_char_value(n, c).filter(|&m| m != 0 && m <= CHAR)
-            };
+            let plain = if segmentation { None } else { trie.alone(c).filter(|&m| m <= CHAR) };
             match plain {
                 // Converts to one character unless a longer key matches.
                 Some(m) => {
@@ -180,7 +177,8 @@ impl Stage {
             table.set(c, SPECIAL | special.len() as u32);
             special.push(Special::Normalize);
         }
-        Stage { trie, table, special, fast: OnceLock::new() }
+        let lazy = !segmentation && trie.changes_rarely();
+        Stage { trie, table, special, fast: OnceLock::new(), lazy }
     }
 
     /// Converts `input`, appending to `out`. On `Err`, `out` holds a
@@ -214,7 +212,23 @@ impl Stage {
     /// the same dispatch, with each character read as one 32-bit word and
     /// written as one, its output bytes coming straight from the entry.
     /// On `Err`, `out` holds a partial result the caller must discard.
+    ///
+    /// Two loops: for a trie most of whose pairs start only matches that
+    /// give what the characters alone give (STPhrases), one that writes
+    /// characters alone until a pair of [`Trie::may_change`]; otherwise
+    /// one that takes each match in turn.
     pub(crate) fn run_bytes(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
+        if self.lazy {
+            self.run_bytes_lazy(input, out)
+        } else {
+            self.run_bytes_eager(input, out)
+        }
+    }
+
+    /// [`Stage::run_bytes`] position by position: every position of the
+    /// loop is where a match starts.
+    #[inline(never)]
+    fn run_bytes_eager(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
         let fast = self.fast_table();
         let bytes = input.as_bytes();
         let end = bytes.len();
@@ -251,6 +265,70 @@ impl Stage {
             (w, c, len) = (w2, c2, len2);
         }
         // The last few characters.
+        while pos < end {
+            let (c, len) = decode(bytes, pos);
+            let (c2, _) = decode(bytes, pos + len);
+            pos = self.step(input, pos, (c, len), c2, out)?;
+        }
+        Ok(())
+    }
+
+    /// [`Stage::run_bytes`] writing characters alone until a match that
+    /// differs may start.
+    #[inline(never)]
+    fn run_bytes_lazy(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
+        let fast = self.fast_table();
+        let bytes = input.as_bytes();
+        let end = bytes.len();
+        out.reserve(end + end / 8);
+        let mut pos = 0;
+        // The last position known to be where a match starts (the longest
+        // matches, left to right, start there), and the length of `out`
+        // there. Before it, `out` holds the conversion.
+        let (mut settled, mut settled_out) = (0, out.len());
+        // The character at `pos` and its bytes, read one step ahead; the
+        // loop stops where fewer than four bytes follow the next character.
+        let (mut w, mut c, mut len) = char_word_at(bytes, 0);
+        while let Some(w2) = word_at(bytes, pos + len) {
+            let next = pos + len;
+            let (c2, len2) = decode_word(w2);
+            let f = fast.get(c);
+            // Each character is written as it converts alone, which is what
+            // the longest matches give too, unless a match that differs
+            // from it may start here (or the entry is special): then the
+            // matches are found again from the last settled position, up
+            // to and including the one that covers `pos`.
+            #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
+            let candidate = (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & self.trie.may_change(c, c2);
+            if candidate {
+                out.truncate(settled_out);
+                let mut at = settled;
+                while at <= pos {
+                    let (c, len) = decode(bytes, at);
+                    let (c2, _) = decode(bytes, at + len);
+                    at = self.step(input, at, (c, len), c2, out)?;
+                }
+                (pos, settled, settled_out) = (at, at, out.len());
+                (w, c, len) = char_word_at(bytes, pos);
+                continue;
+            }
+            // The character's own bytes, or its entry's.
+            let (bytes_out, n) = if f == 0 { (w, len) } else { (f, (f >> FAST_LEN_SHIFT & 3) as usize) };
+            put_word(out, bytes_out, n);
+            // A match starts after an inert character (no key contains
+            // it), and after a settled character no longer key starts
+            // with. (Selected without a branch: inert characters come
+            // every few characters, unpredictably.)
+            #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
+            let settles = (f & FAST_INERT != 0) | (settled == pos) & (f & FAST_CONTINUES == 0);
+            settled = if settles { next } else { settled };
+            settled_out = if settles { out.len() } else { settled_out };
+            pos = next;
+            (w, c, len) = (w2, c2, len2);
+        }
+        // The last few characters, from the last settled position.
+        out.truncate(settled_out);
+        pos = settled;
         while pos < end {
             let (c, len) = decode(bytes, pos);
             let (c2, _) = decode(bytes, pos + len);
@@ -371,6 +449,12 @@ impl Stage {
         Ok(pos + len)
     }
 
+    /// The same stage with the lazy byte loop on or off. (Used by tests.)
+    #[cfg(test)]
+    pub(crate) fn with_lazy(&self, lazy: bool) -> Stage {
+        Stage { lazy, fast: OnceLock::new(), ..self.clone() }
+    }
+
     /// Whether some entry of the trie is unchecked (a checked composition).
     pub(crate) fn has_unchecked(&self) -> bool {
         self.trie.has_unchecked()
@@ -487,7 +571,21 @@ impl Stage {
 
     /// The byte loop's table, built on first use.
     fn fast_table(&self) -> &RootTable {
-        self.fast.get_or_init(|| RootTable::new(self.table.entries().map(|(c, e)| (c, fast_entry(c, e)))))
+        self.fast.get_or_init(|| {
+            let entries = self.table.entries().map(|(c, e)| (c, fast_entry(c, e)));
+            // For the lazy loop, inert characters in the blocks of
+            // punctuation (ASCII, general and CJK punctuation, full-width
+            // forms); elsewhere they are copied unmarked.
+            let keys = self.trie.key_chars();
+            let blocks: &[u32] = if self.lazy { &[0x00, 0x20, 0x30, 0xFF] } else { &[] };
+            let inert = blocks.iter().flat_map(|&b| b << 8..(b + 1) << 8).filter_map(|c| {
+                let ch = char::from_u32(c).filter(|_| self.table.get(c) == 0 && !keys.contains(c))?;
+                let mut buf = [0; 4];
+                let len = ch.encode_utf8(&mut buf).len() as u32;
+                Some((c, u32::from_le_bytes(buf) | len << FAST_LEN_SHIFT | FAST_INERT))
+            });
+            RootTable::new(entries.chain(inert))
+        })
     }
 
     /// The byte loop's entry for `c` (see [`Stage::run_bytes`]).

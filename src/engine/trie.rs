@@ -13,8 +13,8 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use super::pairs::{Pair, Pairs};
-use super::utf8::decode;
+use super::pairs::{Pair, PairFilter, Pairs};
+use super::utf8::{decode, is_ids_operator};
 use crate::dict::{DictSpec, MatchPolicy, TextDict};
 use crate::error::Result;
 
@@ -62,6 +62,13 @@ pub(crate) struct Trie {
     /// The character on the edge into each node.
     node_char: Cow<'static, [u32]>,
     pairs: Pairs,
+    /// The pairs that start a path whose match the character-by-character
+    /// reading does not give (see [`Trie::changing_pairs`]).
+    changing: PairFilter,
+    /// How many pairs that filter holds.
+    changing_count: u32,
+    /// How many pairs start a key (the pair index's entries).
+    pair_count: u32,
     /// Every character that occurs in a key.
     key_chars: CharSet,
     values: Cow<'static, str>,
@@ -334,6 +341,9 @@ impl Trie {
             nodes: Cow::Owned(vec![Node::default().pack()]),
             node_char: Cow::Owned(vec![0]),
             pairs: Pairs::new(&[]),
+            changing: PairFilter::new(std::iter::empty(), CHANGING_BITS_PER_PAIR),
+            changing_count: 0,
+            pair_count: 0,
             key_chars: CharSet::default(),
             values: Cow::Owned(String::new()),
             unchecked_from: NO_UNCHECKED,
@@ -384,7 +394,10 @@ impl Trie {
                 trie.roots.set(c, index_of.get(b).copied().unwrap_or(0));
             }
         }
-        trie.pairs = Pairs::new(&trie.first_pairs());
+        let pairs = trie.first_pairs();
+        trie.pairs = Pairs::new(&pairs);
+        trie.pair_count = pairs.len() as u32;
+        (trie.changing, trie.changing_count) = trie.changing_filter();
         trie.key_chars = CharSet::from_chars(trie.node_char.iter().skip(1).copied());
         Ok(trie)
     }
@@ -426,6 +439,14 @@ impl Trie {
     #[inline(always)]
     pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
         self.pairs.may_contain(c1, c2)
+    }
+
+    /// Whether a match that the character-by-character reading does not
+    /// give may start with `c1` followed by `c2` (with false positives,
+    /// never false negatives; see [`Trie::changing_pairs`]).
+    #[inline(always)]
+    pub(crate) fn may_change(&self, c1: u32, c2: u32) -> bool {
+        self.changing.may_contain(c1, c2)
     }
 
     /// Where the key prefix `c1 c2` leads (see [`Trie::walk_pair`]).
@@ -559,6 +580,87 @@ impl Trie {
         pairs
     }
 
+    /// What a stage makes of `c` when no key longer than `c` matches
+    /// there: one character (itself when no key is `c` alone), or `None`
+    /// when that is not one character (a longer value, an unchecked
+    /// match, an IDS operator).
+    pub(crate) fn alone(&self, c: u32) -> Option<u32> {
+        let n = self.root(c);
+        if is_ids_operator(c) {
+            None
+        } else if n == 0 || self.node_match(n).is_none() {
+            Some(c)
+        } else if self.node_match(n).is_some_and(|m| m.unchecked) {
+            None
+        } else {
+            self.own_single_char_value(n, c).filter(|&m| m != 0)
+        }
+    }
+
+    /// Every (first, second) character pair that starts a path whose match
+    /// differs from the character-by-character reading: its value is not
+    /// the [`Trie::alone`] values of its key's characters in turn, or it is
+    /// unchecked.
+    ///
+    /// Elsewhere the longest match gives what converting each character
+    /// alone gives (80 % of STPhrases' keys are such), so a stage may write
+    /// characters alone until a pair of this filter, and only then find
+    /// where the longest matches really fall (see [`super::stage::Stage::run_bytes`]).
+    fn changing_pairs(&self) -> Vec<(u32, u32)> {
+        let alone = |key: &str| -> Option<String> {
+            key.chars().map(|c| self.alone(u32::from(c)).and_then(char::from_u32)).collect()
+        };
+        let mut pairs = Vec::new();
+        let mut path = String::new();
+        for (c1, n1) in self.roots.entries() {
+            let first = self.node(n1);
+            for n2 in first.first_child..first.first_child.saturating_add(first.children) {
+                let c2 = self.node_char.get(n2 as usize).copied().unwrap_or(0);
+                // Depth first below the pair, with the path to each node.
+                let mut stack: Vec<(u32, usize)> = vec![(n2, 0)];
+                path.clear();
+                path.extend([c1, c2].iter().filter_map(|&c| char::from_u32(c)));
+                let base = path.len();
+                let mut changes = false;
+                while let Some((n, depth)) = stack.pop() {
+                    path.truncate(base + depth);
+                    if n != n2 {
+                        path.push(self.node_char.get(n as usize).copied().and_then(char::from_u32).unwrap_or('\0'));
+                    }
+                    let node = self.node(n);
+                    if let Some(key) = path.get(..usize::from(node.key_len)).filter(|_| node.key_len > 0) {
+                        let m = self.node_match_of(node);
+                        if m.unchecked || alone(key).as_deref() != Some(m.value) {
+                            changes = true;
+                            break;
+                        }
+                    }
+                    let depth = path.len() - base;
+                    stack.extend(
+                        (node.first_child..node.first_child.saturating_add(node.children)).map(|child| (child, depth)),
+                    );
+                }
+                if changes {
+                    pairs.push((c1, c2));
+                }
+            }
+        }
+        pairs
+    }
+
+    fn changing_filter(&self) -> (PairFilter, u32) {
+        let pairs = self.changing_pairs();
+        let count = pairs.len() as u32;
+        (PairFilter::new(pairs.into_iter(), CHANGING_BITS_PER_PAIR), count)
+    }
+
+    /// Whether few of the pairs that start a key start a match that
+    /// differs from the characters alone (see [`Trie::changing_pairs`]):
+    /// at most half of them.
+    pub(crate) fn changes_rarely(&self) -> bool {
+        self.changing_count <= self.pair_count / 2
+    }
+
     /// The longest key in characters.
     pub(crate) fn max_key_chars(&self) -> usize {
         self.max_key_chars
@@ -638,21 +740,26 @@ fn collect(
     }
 }
 
+/// Bits a pair in the filter of [`Trie::changing_pairs`].
+const CHANGING_BITS_PER_PAIR: usize = 32;
+
 /// `Trie::unchecked_from` when no entry is unchecked.
 const NO_UNCHECKED: u32 = u32::MAX;
 
-/// The serialized form: this magic, a header of eight `u32` (longest key in
+/// The serialized form: this magic, a header of twelve `u32` (longest key in
 /// characters, nodes, value bytes, first characters, `unchecked_from`,
-/// astral key characters, pair-table slots, Bloom filter words), then the
-/// nodes ([`PackedNode`]), the pair index (the Bloom filter's words, the
-/// table's slots), the nodes' characters, the key characters (the BMP
+/// astral key characters, pair-table slots, Bloom filter words, words of
+/// the filter of changing pairs, the number of changing pairs, the number
+/// of pairs, 0), then the nodes ([`PackedNode`]), the
+/// pair index (the Bloom filter's words, the table's slots), the filter of
+/// changing pairs, the nodes' characters, the key characters (the BMP
 /// bitset as `u64` words, then the astral ones), the first-character table
 /// as (character, node) pairs, and the values. All little-endian; the nodes
-/// and the pair index start at multiples of 8 bytes and every later array
+/// and the filters start at multiples of 8 bytes and every later array
 /// before the values at a multiple of 4, so an 8-aligned blob can be
 /// borrowed in place.
-const MAGIC: &[u8; 8] = b"ZHTRIE\x04\x00";
-const HEADER_LEN: usize = 40;
+const MAGIC: &[u8; 8] = b"ZHTRIE\x05\x00";
+const HEADER_LEN: usize = 56;
 /// Words of the BMP bitset of [`CharSet`].
 const BMP_WORDS: usize = 0x1_0000 / 64;
 
@@ -780,6 +887,7 @@ impl Trie {
                 *target = node.pack();
             }
         }
+        (out.changing, out.changing_count) = out.changing_filter();
         Ok(out)
     }
 
@@ -789,11 +897,11 @@ impl Trie {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let roots: Vec<(u32, u32)> = self.roots.entries().collect();
         let astral = &self.key_chars.astral;
-        let (bloom, slots) = (self.pairs.bloom(), self.pairs.slots());
+        let (bloom, slots, changing) = (self.pairs.filter().words(), self.pairs.slots(), self.changing.words());
         let mut out = Vec::with_capacity(
             HEADER_LEN
                 + self.nodes.len() * 20
-                + (bloom.len() + slots.len() + BMP_WORDS) * 8
+                + (bloom.len() + slots.len() + changing.len() + BMP_WORDS) * 8
                 + astral.len() * 4
                 + roots.len() * 8
                 + self.values.len(),
@@ -808,6 +916,10 @@ impl Trie {
             astral.len(),
             slots.len(),
             bloom.len(),
+            changing.len(),
+            self.changing_count as usize,
+            self.pair_count as usize,
+            0,
         ];
         for n in header {
             out.extend_from_slice(&(n as u32).to_le_bytes());
@@ -815,7 +927,7 @@ impl Trie {
         for word in self.nodes.iter().flatten() {
             out.extend_from_slice(&word.to_le_bytes());
         }
-        for word in bloom.iter().chain(slots) {
+        for word in bloom.iter().chain(slots).chain(changing) {
             out.extend_from_slice(&word.to_le_bytes());
         }
         for word in self.node_char.iter() {
@@ -843,9 +955,14 @@ impl Trie {
         let node_char = s.node_char.chunks_exact(4).map(le32).collect();
         let bloom = s.bloom.chunks_exact(8).map(le64).collect();
         let slots = s.slots.chunks_exact(8).map(le64).collect();
-        let pairs = Pairs::from_parts(Cow::Owned(bloom), Cow::Owned(slots)).ok_or_else(|| bad_blob("pair index"))?;
+        let pairs = PairFilter::from_words(Cow::Owned(bloom))
+            .and_then(|filter| Pairs::from_parts(filter, Cow::Owned(slots)))
+            .ok_or_else(|| bad_blob("pair index"))?;
+        let changing = PairFilter::from_words(Cow::Owned(s.changing.chunks_exact(8).map(le64).collect()))
+            .ok_or_else(|| bad_blob("changing pairs"))?;
         let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
-        let trie = s.assemble(Cow::Owned(nodes), Cow::Owned(node_char), pairs, Cow::Owned(values.to_owned()))?;
+        let trie =
+            s.assemble(Cow::Owned(nodes), Cow::Owned(node_char), (pairs, changing), Cow::Owned(values.to_owned()))?;
         trie.check()?;
         Ok(trie)
     }
@@ -866,10 +983,13 @@ impl Trie {
         let s = Sections::parse(bytes)?;
         let nodes = borrow_or_decode(s.nodes, packed_node);
         let node_char = borrow_or_decode(s.node_char, le32);
-        let pairs = Pairs::from_parts(borrow_or_decode(s.bloom, le64), borrow_or_decode(s.slots, le64))
+        let pairs = PairFilter::from_words(borrow_or_decode(s.bloom, le64))
+            .and_then(|filter| Pairs::from_parts(filter, borrow_or_decode(s.slots, le64)))
             .ok_or_else(|| bad_blob("pair index"))?;
+        let changing =
+            PairFilter::from_words(borrow_or_decode(s.changing, le64)).ok_or_else(|| bad_blob("changing pairs"))?;
         let values = simdutf8::basic::from_utf8(s.values).map_err(|_| bad_blob("values are not UTF-8"))?;
-        s.assemble(nodes, node_char, pairs, Cow::Borrowed(values))
+        s.assemble(nodes, node_char, (pairs, changing), Cow::Borrowed(values))
     }
 
     /// Whether the arrays are borrowed from a blob. (Used by tests.)
@@ -877,6 +997,7 @@ impl Trie {
     pub(crate) fn is_borrowed(&self) -> bool {
         matches!((&self.nodes, &self.node_char, &self.values), (Cow::Borrowed(_), Cow::Borrowed(_), Cow::Borrowed(_)))
             && self.pairs.is_borrowed()
+            && self.changing.is_borrowed()
     }
 
     /// The node invariants: valid characters, values in range and on
@@ -909,8 +1030,12 @@ impl Trie {
         if CharSet::from_chars(self.node_char.iter().skip(1).copied()) != self.key_chars {
             return Err(bad_blob("inconsistent key characters"));
         }
-        if Pairs::new(&self.first_pairs()) != self.pairs {
+        let pairs = self.first_pairs();
+        if Pairs::new(&pairs) != self.pairs || pairs.len() != self.pair_count as usize {
             return Err(bad_blob("inconsistent pair index"));
+        }
+        if self.changing_filter() != (self.changing.clone(), self.changing_count) {
+            return Err(bad_blob("inconsistent changing pairs"));
         }
         Ok(())
     }
@@ -946,9 +1071,12 @@ fn borrow_or_decode<T: bytemuck::Pod>(bytes: &'static [u8], decode: fn(&[u8]) ->
 struct Sections<'a> {
     max_key_chars: usize,
     unchecked_from: u32,
+    changing_count: u32,
+    pair_count: u32,
     nodes: &'a [u8],
     bloom: &'a [u8],
     slots: &'a [u8],
+    changing: &'a [u8],
     node_char: &'a [u8],
     bmp: &'a [u8],
     astral: &'a [u8],
@@ -962,15 +1090,16 @@ impl<'a> Sections<'a> {
         if r.take(8) != Some(&MAGIC[..]) {
             return Err(bad_blob("not a compiled dictionary of this version"));
         }
-        let mut header = [0usize; 8];
+        let mut header = [0usize; 12];
         for h in &mut header {
             *h = r.u32().ok_or_else(|| bad_blob("truncated header"))? as usize;
         }
-        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from, n_astral, n_slots, n_bloom] = header;
+        let [max_key_chars, n_nodes, n_values, n_roots, unchecked_from, n_astral, n_slots, n_bloom, n_changing, changing_count, pair_count, _] =
+            header;
         let expected = n_nodes
             .checked_mul(20)
             .and_then(|n| n.checked_add(n_values))
-            .and_then(|n| n.checked_add(n_slots.checked_add(n_bloom)?.checked_mul(8)?))
+            .and_then(|n| n.checked_add(n_slots.checked_add(n_bloom)?.checked_add(n_changing)?.checked_mul(8)?))
             .and_then(|n| n.checked_add(n_roots.checked_mul(8)?))
             .and_then(|n| n.checked_add(n_astral.checked_mul(4)?))
             .and_then(|n| n.checked_add(HEADER_LEN + BMP_WORDS * 8));
@@ -982,9 +1111,12 @@ impl<'a> Sections<'a> {
         Ok(Sections {
             max_key_chars,
             unchecked_from: unchecked_from as u32,
+            changing_count: changing_count as u32,
+            pair_count: pair_count as u32,
             nodes: take(n_nodes * 16)?,
             bloom: take(n_bloom * 8)?,
             slots: take(n_slots * 8)?,
+            changing: take(n_changing * 8)?,
             node_char: take(n_nodes * 4)?,
             bmp: take(BMP_WORDS * 8)?,
             astral: take(n_astral * 4)?,
@@ -999,7 +1131,7 @@ impl<'a> Sections<'a> {
         &self,
         nodes: Cow<'static, [PackedNode]>,
         node_char: Cow<'static, [u32]>,
-        pairs: Pairs,
+        (pairs, changing): (Pairs, PairFilter),
         values: Cow<'static, str>,
     ) -> Result<Trie> {
         let bmp = self.bmp.chunks_exact(8).map(le64).collect();
@@ -1012,6 +1144,9 @@ impl<'a> Sections<'a> {
             nodes,
             node_char,
             pairs,
+            changing,
+            changing_count: self.changing_count,
+            pair_count: self.pair_count,
             key_chars: CharSet { bmp, astral },
             values,
             unchecked_from: self.unchecked_from,
