@@ -137,13 +137,6 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let seg_trie = spec.segmentation.as_ref().map(|s| tries.get(s)).transpose()?;
             // The segmentation dictionary is stored flattened: each word with
             // its output through the whole chain.
-            let segmentation = match (&spec.segmentation, &seg_trie) {
-                (Some(s), Some(seg)) => {
-                    let flat = pipeline::flatten(seg, fused.is_some(), &chain_tries).map_err(|e| e.to_string())?;
-                    Some(id(format!("flattened {s:?} {} {chain_specs:?}", fused.is_some()), &flat))
-                }
-                _ => None,
-            };
             // The stages between words, composed where they can be.
             let rest_trie = match &fused {
                 Some(Some(rest)) => Some(Some(tries.get(rest)?)),
@@ -152,6 +145,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             };
             let runs = pipeline::compose_runs(seg_trie.as_deref(), rest_trie.as_ref(), &chain_tries)
                 .map_err(|e| e.to_string())?;
+            let segmentation = match (&spec.segmentation, &seg_trie) {
+                (Some(s), Some(seg)) => {
+                    let flat = pipeline::flatten(seg, fused.is_some(), &chain_tries).map_err(|e| e.to_string())?;
+                    let flat = pipeline::words_against_runs(&flat, &runs);
+                    Some(id(format!("flattened {s:?} {fused:?} {chain_specs:?}"), &flat))
+                }
+                _ => None,
+            };
             let runs: Vec<usize> = runs
                 .iter()
                 .enumerate()

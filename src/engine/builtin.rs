@@ -94,7 +94,7 @@ pub(crate) fn pipeline(config: Config, include_tofu: bool) -> Result<Arc<Pipelin
 mod tests {
     use super::*;
     use crate::dict::{embedded, parse_text_dict, ConfigSpec};
-    use crate::engine::pipeline::{compose_runs, flatten};
+    use crate::engine::pipeline::{compose_runs, flatten, words_against_runs};
 
     #[test]
     fn plans_follow_config_order() {
@@ -128,9 +128,6 @@ mod tests {
                     expected.push((id, Trie::build(s, &mut load)?));
                 }
                 let seg = spec.segmentation.as_ref().map(|s| Trie::build(s, &mut load)).transpose()?;
-                if let (Some(seg), Some(id)) = (&seg, plan.segmentation) {
-                    expected.push((id, flatten(seg, fused.is_some(), &chain)?));
-                }
                 for (trie, &id) in chain.iter().zip(plan.chain) {
                     expected.push((id, (**trie).clone()));
                 }
@@ -142,6 +139,9 @@ mod tests {
                 }
                 let rest = fused.as_ref().map(|_| rest);
                 let runs = compose_runs(seg.as_ref(), rest.as_ref(), &chain)?;
+                if let (Some(seg), Some(id)) = (&seg, plan.segmentation) {
+                    expected.push((id, words_against_runs(&flatten(seg, fused.is_some(), &chain)?, &runs)));
+                }
                 assert_eq!(runs.len(), plan.runs.len(), "{config} tofu={tofu}");
                 for (trie, &id) in runs.iter().zip(plan.runs) {
                     expected.push((id, (**trie).clone()));

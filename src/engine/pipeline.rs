@@ -14,9 +14,10 @@
 //! Unmatched ideographic description sequences are copied as one unit at
 //! every step.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::pairs::Pair;
+use super::pairs::{Pair, PairKey};
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
@@ -82,6 +83,10 @@ pub(crate) struct Pipeline {
     /// With one stage between words: the byte loop's table (see
     /// [`merged_table`]).
     merged: Option<RootTable>,
+    /// Whether the merged walk writes characters alone until a word or a
+    /// stage match that differs may start (an exact stage, and words that
+    /// mostly convert as their characters do).
+    merged_lazy: bool,
     /// Whether the first pass (segmentation, or the only stage) reports
     /// characters that need normalization, so that text without them is
     /// not scanned twice.
@@ -166,6 +171,7 @@ impl Pipeline {
     /// Those of [`flatten`].
     pub(crate) fn new(parts: Parts) -> Result<Pipeline> {
         let Parts { normalization, segmentation, chain, first_stage_rest, runs, overrides } = parts;
+        let flattened = matches!(segmentation, Some(Segmentation::Flattened(_)));
         let segmentation = match segmentation {
             None => None,
             Some(Segmentation::Flattened(trie)) => Some(trie),
@@ -192,6 +198,11 @@ impl Pipeline {
         let runs = match runs {
             Some(runs) => runs,
             None => compose_runs(segmentation.as_deref(), first_stage_rest.as_ref(), &chain)?,
+        };
+        // A built-in flattened trie has its changing words marked already.
+        let segmentation = match (segmentation, flattened) {
+            (Some(seg), false) => Some(Arc::new(words_against_runs(&seg, &runs))),
+            (seg, _) => seg,
         };
         // The first pass: segmentation, or the first stage.
         let entry = segmentation.as_ref().or(runs.first());
@@ -220,6 +231,10 @@ impl Pipeline {
             (Some(seg), Some(walk), [stage]) => Some(merged_table(seg, walk, stage, &inert)),
             _ => None,
         };
+        let merged_lazy = match (&seg, run_stages.as_slice()) {
+            (Some(seg), [stage]) => !stage.has_unchecked() && seg.changes_rarely(),
+            _ => false,
+        };
         Ok(Pipeline {
             normalization,
             segmentation,
@@ -233,6 +248,7 @@ impl Pipeline {
             uncomposed,
             walk,
             merged,
+            merged_lazy,
             fused_normalization,
             inert,
         })
@@ -248,6 +264,14 @@ impl Pipeline {
             runs: Some(self.runs.clone()),
             overrides: self.overrides.clone(),
         }
+    }
+
+    /// The same pipeline with the lazy merged walk on or off. (Used by
+    /// tests.)
+    #[cfg(test)]
+    pub(crate) fn with_merged_lazy(mut self, lazy: bool) -> Pipeline {
+        self.merged_lazy = lazy;
+        self
     }
 
     /// Whether matches may never cross `c` and `c` is copied unchanged.
@@ -343,6 +367,8 @@ impl Pipeline {
         if let ([stage], Some(fast)) = (self.run_stages.as_slice(), &self.merged) {
             return if stage.has_unchecked() {
                 self.convert_merged::<false>(text, seg, walk, stage, fast, out, scratch)
+            } else if self.merged_lazy {
+                self.convert_merged_lazy(text, seg, walk, stage, fast, out, scratch)
             } else {
                 self.convert_merged::<true>(text, seg, walk, stage, fast, out, scratch)
             };
@@ -519,6 +545,90 @@ impl Pipeline {
         // The last few characters.
         while pos < end {
             pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
+        }
+        Ok(())
+    }
+
+    /// [`Pipeline::convert_merged`] for an exact stage, writing each
+    /// character as it comes to alone (its entry in `fast`) until a word
+    /// or a match of the stage that differs from that may start; then the
+    /// walk goes again from the last position where it is known to be,
+    /// through the position that covers the current one. (The lazy loop of
+    /// `Stage::run_bytes`, for a segmentation whose words mostly convert
+    /// as their characters do between words: see [`words_against_runs`].)
+    #[allow(clippy::too_many_arguments)]
+    fn convert_merged_lazy(
+        &self,
+        text: &str,
+        seg: &Stage,
+        walk: &WalkTable,
+        stage: &Stage,
+        fast: &RootTable,
+        out: &mut Vec<u8>,
+        scratch: &mut Scratch,
+    ) -> std::result::Result<(), Stop> {
+        let bytes = text.as_bytes();
+        let end = bytes.len();
+        out.reserve(end + end / 8);
+        let mut pos = 0;
+        // Where the walk is known to be, the output's length there and the
+        // walk's run: before it, `out` holds the conversion.
+        let (mut resume, mut resume_out) = (0, out.len());
+        let mut run = Run::at(0, out.len());
+        // Whether `run` is a new one at `resume` (set after an inert
+        // character, without touching `run`), and whether the last run
+        // the walk left has an IDS operator (then inert characters do not
+        // end it).
+        let (mut fresh, mut ids) = (true, false);
+        // The character at `pos` and its bytes, read one step ahead; the
+        // loop stops where fewer than four bytes follow the next character.
+        let (mut w, mut c, mut len) = char_word_at(bytes, 0);
+        while let Some(w2) = word_at(bytes, pos + len) {
+            let next = pos + len;
+            let (c2, len2) = decode_word(w2);
+            let f = fast.get(c);
+            let key = PairKey::new(c, c2);
+            #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
+            let candidate = (f & MERGED_SLOW != 0)
+                | (f & MERGED_NODE != 0) & seg.may_change(key)
+                | (f & MERGED_STAGE_CONTINUES != 0) & stage.may_change(key);
+            if candidate {
+                out.truncate(resume_out);
+                if fresh {
+                    run = Run::at(resume, resume_out);
+                }
+                let mut at = resume;
+                while at <= pos {
+                    at = self.merged_position(text, seg, walk, stage, at, true, &mut run, out, scratch)?;
+                }
+                (pos, resume, resume_out, fresh, ids) = (at, at, out.len(), false, run.ids);
+                (w, c, len) = char_word_at(bytes, pos);
+                continue;
+            }
+            // The entry's bytes, or the character's own (selected without
+            // a branch).
+            let own = u32::from(f == 0).wrapping_neg();
+            let bytes_out = (w & own) | (f & !own);
+            let n = (len as u32 & own) | ((f & MERGED_LEN) >> MERGED_LEN_SHIFT & !own);
+            put_word(out, bytes_out, n as usize);
+            // After an inert character a run starts (no key contains it),
+            // unless the run has an IDS operator.
+            #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
+            let restart = (f == 0) & (c < 0x1_0000) & !ids;
+            resume = if restart { next } else { resume };
+            resume_out = if restart { out.len() } else { resume_out };
+            fresh |= restart;
+            pos = next;
+            (w, c, len) = (w2, c2, len2);
+        }
+        // The last few characters, from where the walk is known to be.
+        out.truncate(resume_out);
+        if fresh {
+            run = Run::at(resume, resume_out);
+        }
+        pos = resume;
+        while pos < end {
+            pos = self.merged_position(text, seg, walk, stage, pos, true, &mut run, out, scratch)?;
         }
         Ok(())
     }
@@ -727,6 +837,35 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
 /// # Errors
 ///
 /// Those of [`compose`] and [`compose_checked`].
+/// The flattened segmentation trie `flat` with its filter of changing
+/// pairs (see `Trie::may_change`) taken against what the walk writes for
+/// a character read alone: its value as a one-character word, or else its
+/// conversion by the stages between words, `runs`. A word whose value is
+/// that of its characters in turn may then be written character by
+/// character (see [`Pipeline::convert_merged_lazy`]).
+pub(crate) fn words_against_runs(flat: &Trie, runs: &[Arc<Trie>]) -> Trie {
+    let stages: Vec<Stage> = runs.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
+    let mut scratch = Scratch::default();
+    let mut between: HashMap<u32, Option<u32>> = HashMap::new();
+    for c in flat.key_chars().iter() {
+        let lone = if flat.is_word(c) {
+            flat.alone(c)
+        } else {
+            let mut out = String::new();
+            let input = char::from_u32(c).map(String::from).unwrap_or_default();
+            run_chain(&stages, &input, &mut out, &mut scratch).ok().and_then(|()| {
+                let mut chars = out.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(m), None) => Some(u32::from(m)),
+                    _ => None,
+                }
+            })
+        };
+        between.insert(c, lone);
+    }
+    flat.with_changing_by(&|c| between.get(&c).copied().flatten())
+}
+
 pub(crate) fn compose_runs(
     segmentation: Option<&Trie>,
     first_stage_rest: Option<&Option<Arc<Trie>>>,

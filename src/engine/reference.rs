@@ -386,6 +386,70 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+        /// Shaped like s2twp (words, a first stage of the words then
+        /// characters, then phrases): the walk with the one exact stage
+        /// between words, in both loops (the lazy one writes characters
+        /// alone until a word or a match of the stage that differs may
+        /// start), converts like the literal algorithm, whatever share of
+        /// the words converts as its characters alone do.
+        #[test]
+        fn lazy_and_eager_merged_walks_equal_the_reference(
+            words in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}|=")), 1..10),
+            chars in prop::collection::vec(("[a-c]", "[a-cx]"), 0..4),
+            phrases in prop::collection::vec(("[a-cx]{2,3}", "[p-s]{1,2}"), 0..3),
+            text in "[a-c，⿰]{0,40}",
+        ) {
+            let mut alone: HashMap<char, String> = HashMap::new();
+            for (k, v) in &chars {
+                if let Some(c) = k.chars().next() {
+                    alone.entry(c).or_insert_with(|| v.clone());
+                }
+            }
+            let words: Vec<(String, String)> = words
+                .into_iter()
+                .map(|(k, v)| {
+                    let plain = k.chars().map(|c| alone.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect();
+                    // "=": the word stays as it is.
+                    let value = match v.as_deref() {
+                        Some("=") => k.clone(),
+                        _ => v.unwrap_or(plain),
+                    };
+                    (k, value)
+                })
+                .collect();
+            let words = DictSpec::Inline { entries: words };
+            let first = DictSpec::Group {
+                policy: MatchPolicy::ShortCircuit,
+                children: vec![words.clone(), DictSpec::Inline { entries: chars.clone() }],
+            };
+            let spec = ConfigSpec {
+                normalization: Vec::new(),
+                segmentation: Some(words.clone()),
+                chain: vec![first, DictSpec::Inline { entries: phrases.clone() }],
+            };
+            let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+            let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert(&text);
+            let mut trie = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
+            let (words, phrases, chars) =
+                (trie(&words), trie(&DictSpec::Inline { entries: phrases }), trie(&DictSpec::Inline { entries: chars }));
+            for lazy in [false, true] {
+                let parts = Parts {
+                    segmentation: Some(Segmentation::Dictionary(Arc::clone(&words))),
+                    chain: vec![Arc::clone(&phrases)],
+                    first_stage_rest: Some(Some(Arc::clone(&chars))),
+                    ..Parts::default()
+                };
+                let pipeline = Pipeline::new(parts).expect("compiles").with_merged_lazy(lazy);
+                let mut ours = String::new();
+                pipeline.convert_into(&text, &mut ours);
+                prop_assert_eq!(&ours, &want, "lazy: {}", lazy);
+            }
+        }
+    }
+
     /// A stage's match between words stops where a word starts, even when
     /// the stage has a longer key (`ab` here, with the word `bc`).
     #[test]

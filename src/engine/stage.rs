@@ -11,7 +11,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::pairs::Pair;
+use super::pairs::{Pair, PairKey};
 use super::trie::{CharSet, Match, RootTable, Trie};
 use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
 
@@ -299,7 +299,8 @@ impl Stage {
             // matches are found again from the last settled position, up
             // to and including the one that covers `pos`.
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
-            let candidate = (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & self.trie.may_change(c, c2);
+            let candidate =
+                (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & self.trie.may_change(PairKey::new(c, c2));
             if candidate {
                 out.truncate(settled_out);
                 let mut at = settled;
@@ -599,6 +600,19 @@ impl Stage {
     #[inline(always)]
     pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
         self.trie.may_continue(c1, c2)
+    }
+
+    /// Whether a match that differs from the characters alone may start
+    /// with the pair of `key` (see [`Trie::may_change`]).
+    #[inline(always)]
+    pub(crate) fn may_change(&self, key: PairKey) -> bool {
+        self.trie.may_change(key)
+    }
+
+    /// Whether at most half of the pairs that start a key start a
+    /// differing match (see [`Trie::changes_rarely`]).
+    pub(crate) fn changes_rarely(&self) -> bool {
+        self.trie.changes_rarely()
     }
 
     /// Where the key prefix `c1 c2` leads in this stage's trie.
