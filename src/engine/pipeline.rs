@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::pairs::{Pair, PairKey};
+use super::pairs::PairKey;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
@@ -83,10 +83,6 @@ pub(crate) struct Pipeline {
     /// With one stage between words: the byte loop's table (see
     /// [`merged_table`]).
     merged: Option<RootTable>,
-    /// Whether the merged walk writes characters alone until a word or a
-    /// stage match that differs may start (an exact stage, and words that
-    /// mostly convert as their characters do).
-    merged_lazy: bool,
     /// Whether the first pass (segmentation, or the only stage) reports
     /// characters that need normalization, so that text without them is
     /// not scanned twice.
@@ -139,17 +135,6 @@ struct Run {
 impl Run {
     fn at(start: usize, mark: usize) -> Run {
         Run { start, mark, clean: true, ids: false }
-    }
-
-    /// `*self = Run::at(start, mark)` when `restart` holds, without a
-    /// branch.
-    #[inline(always)]
-    fn restart_if(&mut self, restart: bool, start: usize, mark: usize) {
-        let all = usize::from(restart).wrapping_neg();
-        self.start = (start & all) | (self.start & !all);
-        self.mark = (mark & all) | (self.mark & !all);
-        self.clean |= restart;
-        self.ids &= !restart;
     }
 }
 
@@ -231,10 +216,6 @@ impl Pipeline {
             (Some(seg), Some(walk), [stage]) => Some(merged_table(seg, walk, stage, &inert)),
             _ => None,
         };
-        let merged_lazy = match (&seg, run_stages.as_slice()) {
-            (Some(seg), [stage]) => !stage.has_unchecked() && seg.changes_rarely(),
-            _ => false,
-        };
         Ok(Pipeline {
             normalization,
             segmentation,
@@ -248,7 +229,6 @@ impl Pipeline {
             uncomposed,
             walk,
             merged,
-            merged_lazy,
             fused_normalization,
             inert,
         })
@@ -266,12 +246,18 @@ impl Pipeline {
         }
     }
 
-    /// The same pipeline with the lazy merged walk on or off. (Used by
+    /// Whether the segmentation walk has the one stage between words
+    /// folded in. (Used by tests.)
+    #[cfg(test)]
+    pub(crate) fn has_merged_walk(&self) -> bool {
+        self.merged.is_some() && self.run_stages.len() == 1
+    }
+
+    /// Whether the stage between words is a checked composition. (Used by
     /// tests.)
     #[cfg(test)]
-    pub(crate) fn with_merged_lazy(mut self, lazy: bool) -> Pipeline {
-        self.merged_lazy = lazy;
-        self
+    pub(crate) fn has_checked_stage(&self) -> bool {
+        matches!(self.run_stages.as_slice(), [stage] if stage.has_unchecked())
     }
 
     /// Whether matches may never cross `c` and `c` is copied unchanged.
@@ -367,8 +353,6 @@ impl Pipeline {
         if let ([stage], Some(fast)) = (self.run_stages.as_slice(), &self.merged) {
             return if stage.has_unchecked() {
                 self.convert_merged::<false>(text, seg, walk, stage, fast, out, scratch)
-            } else if self.merged_lazy {
-                self.convert_merged_lazy(text, seg, walk, stage, fast, out, scratch)
             } else {
                 self.convert_merged::<true>(text, seg, walk, stage, fast, out, scratch)
             };
@@ -443,121 +427,28 @@ impl Pipeline {
         Ok(())
     }
 
-    /// The segmentation walk with the one stage between words folded in:
-    /// at each position the word that starts there, or else one step of
-    /// the stage, cut back where a word starts inside its match. The same
-    /// as segmenting first: the stage's steps over a run are these steps,
-    /// and no match runs past the run's end. A run with an IDS operator
+    /// The segmentation walk with the one stage between words folded in
+    /// (the same as segmenting first: at each position the word that
+    /// starts there, or else one step of the stage, cut back where a word
+    /// starts inside its match; see [`Pipeline::merged_position`]), written
+    /// lazily: each character as it comes to alone (its entry in `fast`,
+    /// see [`merged_table`]) until a word or a match of the stage that
+    /// differs from that may start, or a value that holds in a clean run
+    /// only. Then the walk goes again from the last position where it is
+    /// known to be, with its run, through the position that covers the
+    /// current one. (The lazy loop of `Stage::run_bytes`; see
+    /// [`words_against_runs`] for the words.) A run with an IDS operator
     /// (when the stage is composed) or an unchecked match is converted
-    /// again, whole, with the uncomposed stages.
+    /// again, whole, with the uncomposed stages, from its start, which is
+    /// never after that position.
     ///
-    /// A byte loop: `fast` (see [`merged_table`]) says per character what
-    /// the position comes to when no longer word starts there, which the
-    /// segmentation's pair filter tells; everything else goes through
-    /// [`Pipeline::merged_position`].
+    /// Against taking every position in turn, this cut mispredicted
+    /// branches by two thirds and gained 17-22 % on s2tw, s2twp, s2hk and
+    /// tw2sp (checked stages also run fewer instructions).
     ///
     /// `EXACT` says whether the stage has no unchecked matches.
     #[allow(clippy::too_many_arguments)]
     fn convert_merged<const EXACT: bool>(
-        &self,
-        text: &str,
-        seg: &Stage,
-        walk: &WalkTable,
-        stage: &Stage,
-        fast: &RootTable,
-        out: &mut Vec<u8>,
-        scratch: &mut Scratch,
-    ) -> std::result::Result<(), Stop> {
-        let bytes = text.as_bytes();
-        let end = bytes.len();
-        out.reserve(end + end / 8);
-        let mut pos = 0;
-        let mut run = Run::at(0, out.len());
-        // A character the walk table calls alone converts to its entry
-        // wherever the stage is exact; a checked stage is exact only until
-        // the first other character of a run (a later unchecked match can
-        // change what a longer key of the second stage sees).
-        let exact = EXACT;
-        // The character at `pos` and its bytes, read one step ahead; the
-        // loop stops where fewer than four bytes follow the next character.
-        let (mut w, mut c, mut len) = char_word_at(bytes, 0);
-        while let Some(w2) = word_at(bytes, pos + len) {
-            let next = pos + len;
-            let (c2, len2) = decode_word(w2);
-            let f = fast.get(c);
-            if f & MERGED_SLOW != 0 {
-                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-                (w, c, len) = char_word_at(bytes, pos);
-                continue;
-            }
-            // (A pair the index does not have leaves the word the
-            // character alone, which the entry says.)
-            let pair = if f & MERGED_NODE != 0 { seg.pair(c, c2) } else { Pair::None };
-            if pair != Pair::None {
-                if let Some(m) = seg.word_from(text, pos, c, len, pair) {
-                    // A word is a segment of its own: its output is the
-                    // flattened value.
-                    out.put_str(m.value);
-                    pos += m.len;
-                    run = Run::at(pos, out.len());
-                    (w, c, len) = char_word_at(bytes, pos);
-                    continue;
-                }
-                // No word at all here (not even the character alone): the
-                // entry is what the character comes to between words.
-            }
-            // A step of the stage that may take a longer key, or a value
-            // that holds in a clean run only: the slow way.
-            if f & (MERGED_STAGE_CONTINUES | MERGED_CLEAN_ONLY) != 0
-                && (f & MERGED_STAGE_CONTINUES != 0 && stage.may_continue(c, c2)
-                    || f & MERGED_CLEAN_ONLY != 0 && !run.clean)
-            {
-                pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-                (w, c, len) = char_word_at(bytes, pos);
-                continue;
-            }
-            // The entry's bytes, or the character's own (selected without
-            // a branch: which one is unpredictable).
-            let own = u32::from(f == 0).wrapping_neg();
-            let bytes_out = (w & own) | (f & !own);
-            let n = (len as u32 & own) | ((f & MERGED_LEN) >> MERGED_LEN_SHIFT & !own);
-            put_word(out, bytes_out, n as usize);
-            run.clean &= f & MERGED_STEP == 0;
-            // A new run starts after a word, or after an inert character
-            // (which no key contains; only a checked stage needs runs
-            // split, to keep a retried run short). For a checked stage,
-            // selected without a branch: both are unpredictable, and the
-            // branch was a third of tw2sp's mispredictions. (For an exact
-            // stage the branch is cheaper: s2twp ran 9 % slower without it.)
-            if EXACT {
-                if f & MERGED_WORD != 0 {
-                    run = Run::at(next, out.len());
-                }
-            } else {
-                let inert = f == 0 && c < 0x1_0000;
-                #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
-                let restart = (f & MERGED_WORD != 0) | (inert & !run.ids);
-                run.restart_if(restart, next, out.len());
-            }
-            pos = next;
-            (w, c, len) = (w2, c2, len2);
-        }
-        // The last few characters.
-        while pos < end {
-            pos = self.merged_position(text, seg, walk, stage, pos, exact, &mut run, out, scratch)?;
-        }
-        Ok(())
-    }
-
-    /// [`Pipeline::convert_merged`] for an exact stage, writing each
-    /// character as it comes to alone (its entry in `fast`) until a word
-    /// or a match of the stage that differs from that may start; then the
-    /// walk goes again from the last position where it is known to be,
-    /// through the position that covers the current one. (The lazy loop of
-    /// `Stage::run_bytes`, for a segmentation whose words mostly convert
-    /// as their characters do between words: see [`words_against_runs`].)
-    #[allow(clippy::too_many_arguments)]
-    fn convert_merged_lazy(
         &self,
         text: &str,
         seg: &Stage,
@@ -589,7 +480,7 @@ impl Pipeline {
             let f = fast.get(c);
             let key = PairKey::new(c, c2);
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
-            let candidate = (f & MERGED_SLOW != 0)
+            let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
                 | (f & MERGED_NODE != 0) & seg.may_change(key)
                 | (f & MERGED_STAGE_CONTINUES != 0) & stage.may_change(key);
             if candidate {
@@ -599,7 +490,7 @@ impl Pipeline {
                 }
                 let mut at = resume;
                 while at <= pos {
-                    at = self.merged_position(text, seg, walk, stage, at, true, &mut run, out, scratch)?;
+                    at = self.merged_position(text, seg, walk, stage, at, EXACT, &mut run, out, scratch)?;
                 }
                 (pos, resume, resume_out, fresh, ids) = (at, at, out.len(), false, run.ids);
                 (w, c, len) = char_word_at(bytes, pos);
@@ -628,7 +519,7 @@ impl Pipeline {
         }
         pos = resume;
         while pos < end {
-            pos = self.merged_position(text, seg, walk, stage, pos, true, &mut run, out, scratch)?;
+            pos = self.merged_position(text, seg, walk, stage, pos, EXACT, &mut run, out, scratch)?;
         }
         Ok(())
     }
@@ -842,7 +733,7 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
 /// a character read alone: its value as a one-character word, or else its
 /// conversion by the stages between words, `runs`. A word whose value is
 /// that of its characters in turn may then be written character by
-/// character (see [`Pipeline::convert_merged_lazy`]).
+/// character (see [`Pipeline::convert_merged`]).
 pub(crate) fn words_against_runs(flat: &Trie, runs: &[Arc<Trie>]) -> Trie {
     let stages: Vec<Stage> = runs.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
     let mut scratch = Scratch::default();
@@ -1069,14 +960,8 @@ const MERGED_SLOW: u32 = 0x8000_0000;
 /// Byte-loop entry flag: longer words start with the character; check the
 /// segmentation's pair filter.
 const MERGED_NODE: u32 = 0x4000_0000;
-/// Byte-loop entry flag: the output is the character as a one-character
-/// word (a new run starts after it).
-const MERGED_WORD: u32 = 0x2000_0000;
-/// Byte-loop entry flag: the output is a step of the stage (the run is no
-/// longer clean); longer keys of the stage start with the character when
-/// `MERGED_STAGE_CONTINUES` is also set (check the stage's pair filter).
-const MERGED_STEP: u32 = 0x1000_0000;
-/// See [`MERGED_STEP`].
+/// Byte-loop entry flag: the output is a step of the stage, and longer
+/// keys of the stage start with the character.
 const MERGED_STAGE_CONTINUES: u32 = 0x0800_0000;
 /// Byte-loop entry flag (checked stages): the output holds in a clean run
 /// only; a step of the stage may differ.
@@ -1089,9 +974,9 @@ const MERGED_LEN: u32 = 0x0300_0000;
 /// The byte loop's table of [`Pipeline::convert_merged`], per character:
 /// 0 to copy it; otherwise what the position comes to when no longer word
 /// starts there, as UTF-8 bytes (little-endian in bits 0..24) with their
-/// length, and flags: `MERGED_WORD` (the character as a one-character
-/// word), `MERGED_STEP` (a step of the stage, for a character the walk
-/// table does not convert alone), `MERGED_CLEAN_ONLY`, `MERGED_NODE` when
+/// length: the character as a one-character word, its value alone between
+/// words, or a step of the stage (for a character the walk table does not
+/// convert alone); and flags: `MERGED_CLEAN_ONLY`, `MERGED_NODE` when
 /// longer words start with it, `MERGED_STAGE_CONTINUES`; `MERGED_SLOW` for
 /// everything else. A BMP character's entry is 0 exactly when it is
 /// `inert` (others that convert to themselves get their own bytes), so
@@ -1124,7 +1009,7 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage, inert: &Inert) -> 
             let same_step = step.is_some_and(|(b, continues)| continues == 0 && Some(b) == lone);
             lone.map(|b| if exact || same_step { b } else { b | MERGED_CLEAN_ONLY })
         } else {
-            step.map(|(b, continues)| b | MERGED_STEP | continues)
+            step.map(|(b, continues)| b | continues)
         };
         let entry = if e & WALK_WORD == 0 {
             between
@@ -1132,7 +1017,7 @@ fn merged_table(seg: &Stage, walk: &WalkTable, stage: &Stage, inert: &Inert) -> 
             match seg.word_alone(c) {
                 WordAlone::Word { own, continues } => {
                     let base = match own {
-                        Some(value) => encode(value).map(|b| b | MERGED_WORD),
+                        Some(value) => encode(value),
                         None => between,
                     };
                     base.map(|b| b | if continues { MERGED_NODE } else { 0 })

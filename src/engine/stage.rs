@@ -595,39 +595,11 @@ impl Stage {
         self.fast_table().get(c)
     }
 
-    /// Whether some key may start with `c1` followed by `c2` (the pair
-    /// filter: false positives, never false negatives).
-    #[inline(always)]
-    pub(crate) fn may_continue(&self, c1: u32, c2: u32) -> bool {
-        self.trie.may_continue(c1, c2)
-    }
-
     /// Whether a match that differs from the characters alone may start
     /// with the pair of `key` (see [`Trie::may_change`]).
     #[inline(always)]
     pub(crate) fn may_change(&self, key: PairKey) -> bool {
         self.trie.may_change(key)
-    }
-
-    /// Whether at most half of the pairs that start a key start a
-    /// differing match (see [`Trie::changes_rarely`]).
-    pub(crate) fn changes_rarely(&self) -> bool {
-        self.trie.changes_rarely()
-    }
-
-    /// Where the key prefix `c1 c2` leads in this stage's trie.
-    #[inline(always)]
-    pub(crate) fn pair(&self, c1: u32, c2: u32) -> Pair {
-        self.trie.pair(c1, c2)
-    }
-
-    /// For the segmentation walk: the word at `pos` that starts with `c`
-    /// (of `len` bytes, a character longer words start with, no IDS
-    /// operator and needing no normalization) and the next character, which
-    /// make `pair`.
-    #[inline]
-    pub(crate) fn word_from(&self, input: &str, pos: usize, c: u32, len: usize, pair: Pair) -> Option<Match<'_>> {
-        self.trie.walk_pair(input.as_bytes(), pos + len, self.trie.root(c), pair)
     }
 
     /// Whether this stage's table has an entry for `c`.

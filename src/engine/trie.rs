@@ -675,9 +675,9 @@ impl Trie {
 
     /// Whether few of the pairs that start a key start a match that
     /// differs from the characters alone (see [`Trie::changing_pairs`]):
-    /// at most half of them.
+    /// fewer than half of them.
     pub(crate) fn changes_rarely(&self) -> bool {
-        self.changing_count <= self.pair_count / 2
+        self.changing_count * 2 < self.pair_count
     }
 
     /// The longest key in characters.
