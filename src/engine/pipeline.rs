@@ -478,11 +478,11 @@ impl Pipeline {
             let next = pos + len;
             let (c2, len2) = decode_word(w2);
             let f = fast.get(c);
-            let key = PairKey::new(c, c2);
+            // (The segmentation's filter holds the stage's changing pairs
+            // too: see `words_against_runs`.)
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
-                | (f & MERGED_NODE != 0) & seg.may_change(key)
-                | (f & MERGED_STAGE_CONTINUES != 0) & stage.may_change(key);
+                | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & seg.may_change(PairKey::new(c, c2));
             if candidate {
                 out.truncate(resume_out);
                 if fresh {
@@ -733,7 +733,9 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
 /// a character read alone: its value as a one-character word, or else its
 /// conversion by the stages between words, `runs`. A word whose value is
 /// that of its characters in turn may then be written character by
-/// character (see [`Pipeline::convert_merged`]).
+/// character (see [`Pipeline::convert_merged`]). With one stage between
+/// words, the filter also holds the stage's own changing pairs, so that
+/// the walk reads one filter, not two.
 pub(crate) fn words_against_runs(flat: &Trie, runs: &[Arc<Trie>]) -> Trie {
     let stages: Vec<Stage> = runs.iter().map(|t| Stage::new(Arc::clone(t), &[], false)).collect();
     let mut scratch = Scratch::default();
@@ -754,7 +756,11 @@ pub(crate) fn words_against_runs(flat: &Trie, runs: &[Arc<Trie>]) -> Trie {
         };
         between.insert(c, lone);
     }
-    flat.with_changing_by(&|c| between.get(&c).copied().flatten())
+    let more = match runs {
+        [stage] => stage.own_changing_pairs(),
+        _ => Vec::new(),
+    };
+    flat.with_changing_by(&|c| between.get(&c).copied().flatten(), &more)
 }
 
 pub(crate) fn compose_runs(

@@ -649,11 +649,7 @@ impl Trie {
     }
 
     fn changing_filter(&self) -> (PairFilter, u32) {
-        self.changing_filter_by(&|c| self.alone(c))
-    }
-
-    fn changing_filter_by(&self, alone: &dyn Fn(u32) -> Option<u32>) -> (PairFilter, u32) {
-        let pairs = self.changing_pairs(alone);
+        let pairs = self.own_changing_pairs();
         let count = pairs.len() as u32;
         (PairFilter::new(pairs.into_iter(), CHANGING_BITS_PER_PAIR), count)
     }
@@ -662,9 +658,21 @@ impl Trie {
     /// `alone` instead of [`Trie::alone`]: what each character comes to
     /// where it is read alone (for a segmentation trie, the character as a
     /// one-character word or between words).
-    pub(crate) fn with_changing_by(&self, alone: &dyn Fn(u32) -> Option<u32>) -> Trie {
-        let (changing, changing_count) = self.changing_filter_by(alone);
+    /// The filter also holds `more` pairs (another trie's that the same
+    /// loop must not miss).
+    pub(crate) fn with_changing_by(&self, alone: &dyn Fn(u32) -> Option<u32>, more: &[(u32, u32)]) -> Trie {
+        let mut pairs = self.changing_pairs(alone);
+        pairs.extend_from_slice(more);
+        pairs.sort_unstable();
+        pairs.dedup();
+        let changing_count = pairs.len() as u32;
+        let changing = PairFilter::new(pairs.into_iter(), CHANGING_BITS_PER_PAIR);
         Trie { changing, changing_count, ..self.clone() }
+    }
+
+    /// The pairs of [`Trie::changing_pairs`] against [`Trie::alone`].
+    pub(crate) fn own_changing_pairs(&self) -> Vec<(u32, u32)> {
+        self.changing_pairs(&|c| self.alone(c))
     }
 
     /// Whether the one-character key `c` matches alone.
