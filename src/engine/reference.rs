@@ -310,20 +310,7 @@ mod tests {
         ) {
             // A word without a value of its own converts as the map makes
             // its characters.
-            let mut alone: HashMap<char, String> = HashMap::new();
-            for (k, v) in &map {
-                if let Some(c) = k.chars().next() {
-                    alone.entry(c).or_insert_with(|| v.clone());
-                }
-            }
-            let words = words
-                .into_iter()
-                .map(|(k, v)| {
-                    let plain = k.chars().map(|c| alone.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect();
-                    (k, v.unwrap_or(plain))
-                })
-                .collect();
-            let words = DictSpec::Inline { entries: words };
+            let words = DictSpec::Inline { entries: with_plain_values(words, &map) };
             let regional = DictSpec::Inline { entries: regional };
             let second_spec = DictSpec::Group {
                 policy: MatchPolicy::ShortCircuit,
@@ -369,21 +356,7 @@ mod tests {
             phrases in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}")), 1..10),
             text in "[a-c，⿰]{0,40}",
         ) {
-            let mut alone: HashMap<char, String> = HashMap::new();
-            for (k, v) in &chars {
-                if let Some(c) = k.chars().next() {
-                    alone.entry(c).or_insert_with(|| v.clone());
-                }
-            }
-            // A phrase without a value of its own converts as its
-            // characters alone do.
-            let phrases = phrases
-                .into_iter()
-                .map(|(k, v)| {
-                    let plain = k.chars().map(|c| alone.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect();
-                    (k, v.unwrap_or(plain))
-                })
-                .collect();
+            let phrases = with_plain_values(phrases, &chars);
             let spec = DictSpec::Group {
                 policy: MatchPolicy::ShortCircuit,
                 children: vec![DictSpec::Inline { entries: phrases }, DictSpec::Inline { entries: chars }],
@@ -418,25 +391,7 @@ mod tests {
             phrases in prop::collection::vec(("[a-cx]{2,3}", "[p-s]{1,2}"), 0..3),
             text in "[a-c，⿰]{0,40}",
         ) {
-            let mut alone: HashMap<char, String> = HashMap::new();
-            for (k, v) in &chars {
-                if let Some(c) = k.chars().next() {
-                    alone.entry(c).or_insert_with(|| v.clone());
-                }
-            }
-            let words: Vec<(String, String)> = words
-                .into_iter()
-                .map(|(k, v)| {
-                    let plain = k.chars().map(|c| alone.get(&c).cloned().unwrap_or_else(|| c.to_string())).collect();
-                    // "=": the word stays as it is.
-                    let value = match v.as_deref() {
-                        Some("=") => k.clone(),
-                        _ => v.unwrap_or(plain),
-                    };
-                    (k, value)
-                })
-                .collect();
-            let words = DictSpec::Inline { entries: words };
+            let words = DictSpec::Inline { entries: with_plain_values(words, &chars) };
             let first = DictSpec::Group {
                 policy: MatchPolicy::ShortCircuit,
                 children: vec![words.clone(), DictSpec::Inline { entries: chars.clone() }],
@@ -553,6 +508,33 @@ mod tests {
             pipeline.convert_into("xaya", &mut out);
             assert_eq!(out, "xy");
         }
+    }
+
+    /// Dictionary entries from drawn ones: a key without a value gets what
+    /// `map` (first entry of a character wins, as in a dictionary) makes
+    /// of its characters alone, so that it converts as they do; "=" keeps
+    /// the key as it is.
+    fn with_plain_values(entries: Vec<(String, Option<String>)>, map: &[(String, String)]) -> Vec<(String, String)> {
+        let mut alone: HashMap<char, &str> = HashMap::new();
+        for (k, v) in map {
+            if let Some(c) = k.chars().next() {
+                alone.entry(c).or_insert(v);
+            }
+        }
+        let plain = |k: &str| -> String {
+            k.chars().map(|c| alone.get(&c).map_or_else(|| c.to_string(), |v| (*v).to_owned())).collect()
+        };
+        entries
+            .into_iter()
+            .map(|(k, v)| {
+                let value = match v.as_deref() {
+                    Some("=") => k.clone(),
+                    Some(_) => v.unwrap_or_default(),
+                    None => plain(&k),
+                };
+                (k, value)
+            })
+            .collect()
     }
 
     fn cases(default: u32) -> u32 {
