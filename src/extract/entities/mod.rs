@@ -359,6 +359,10 @@ mod tests {
         // gazetteer knows (安南); 小 and a surname before a verb.
         assert!(has("表示特別的歡迎和祝賀。安南夫人笑着對我", Person, "安南"));
         assert!(has("說完，３０多歲的小賈打斷了他", Person, "小賈"));
+        // 阿 and a given-name character at a clause's start or before a
+        // verb (the name is then found everywhere in the document).
+        assert!(has("阿良一開唱，湖面上再", Person, "阿良"));
+        assert!(has("“天燈”；苦命的阿珠說，她不肯走", Person, "阿珠"));
         // After a one-character verb that takes a person.
         assert!(has("孟欣是繼鄧在軍之後擔任春節晚會總導演", Person, "鄧在軍"));
         assert!(has("在船頭，弟弟阿木在船尾掌舵", Person, "阿木"));
@@ -519,6 +523,10 @@ mod tests {
         // 以 after a subject (a score, a time), not 以及.
         assert!(has("決勝的第五局，王晨以２４∶２２取勝", Person, "王晨"));
         assert!(!has("開幕，瑞典國王、王后以及歐盟各國", Person, "王后"));
+        // 阿 and a character that make a word or a place's start.
+        assert!(!has("隔壁的阿姨說，明天再來", Person, "阿姨"));
+        assert!(!has("他們來自阿富汗，說要回去", Person, "阿富"));
+        assert!(!has("會議上，阿拉伯國家聯盟表示", Person, "阿拉"));
         // An ambiguous surname in a full name jieba lists, as a clause's
         // subject (not before 的: jieba lists 高素質 too).
         assert!(has("區調查來的情況，程維高在會上鄭重地", Person, "程維高"));

@@ -579,6 +579,9 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     if doc.at(i + 1) == '家' {
         return family(doc, i);
     }
+    if doc.at(i) == '阿' {
+        return a_name(doc, i);
+    }
     if !matches!(doc.at(i), '老' | '小') || !doc.left_boundary(i) {
         return None;
     }
@@ -589,6 +592,26 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let end = i + 2;
     let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     // (A verb after it makes it a subject too: 小賈打斷了他.)
+    let clause = !doc.is_name_char(end)
+        || CLAUSE_VERBS.contains(&doc.at(end))
+        || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
+    (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
+}
+
+/// A familiar name, 阿 and a given-name character (阿良一開唱, 苦命的阿珠),
+/// with a speech verb or title after it, or a verb or a clause's end:
+/// not a word (阿姨, 阿婆, 阿拉), nor the start of a longer word or place
+/// (阿富汗, 阿里).
+fn a_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    let end = i + 2;
+    if !doc.left_boundary(i) || !doc.is_name_char(i + 1) || doc.lexicon.given_score(doc.at(i + 1)) < 0 {
+        return None;
+    }
+    let word = doc.starting(i).iter().any(|w| w.end >= end && (w.info.word > 0 || w.info.place | w.info.org != 0));
+    if word {
+        return None;
+    }
+    let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
     let clause = !doc.is_name_char(end)
         || CLAUSE_VERBS.contains(&doc.at(end))
         || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
