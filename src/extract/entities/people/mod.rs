@@ -590,12 +590,17 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return None;
     }
     let end = i + 2;
-    let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
-    // (A verb after it makes it a subject too: 小賈打斷了他.)
-    let clause = !doc.is_name_char(end)
+    familiar_context(doc, end).then_some(Person { span: i..end, title: None, foreign: false })
+}
+
+/// Whether what follows a familiar name ending at `end` makes it one: a
+/// speech verb or title, a clause's end or clause character, or a verb
+/// it is the subject of (小賈打斷了他).
+fn familiar_context(doc: &Doc<'_>, end: usize) -> bool {
+    doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0)
+        || !doc.is_name_char(end)
         || CLAUSE_VERBS.contains(&doc.at(end))
-        || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
-    (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
+        || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2)
 }
 
 /// A familiar name, 阿 and a given-name character (阿良一開唱, 苦命的阿珠),
@@ -611,11 +616,7 @@ fn a_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     if word {
         return None;
     }
-    let after = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
-    let clause = !doc.is_name_char(end)
-        || CLAUSE_VERBS.contains(&doc.at(end))
-        || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2);
-    (after || clause).then_some(Person { span: i..end, title: None, foreign: false })
+    familiar_context(doc, end).then_some(Person { span: i..end, title: None, foreign: false })
 }
 
 /// Members of a family named by its surname and 家 (趙家父子, 宋家大人,
