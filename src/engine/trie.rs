@@ -585,15 +585,14 @@ impl Trie {
     /// when that is not one character (a longer value, an unchecked
     /// match, an IDS operator).
     pub(crate) fn alone(&self, c: u32) -> Option<u32> {
-        let n = self.root(c);
         if is_ids_operator(c) {
-            None
-        } else if n == 0 || self.node_match(n).is_none() {
-            Some(c)
-        } else if self.node_match(n).is_some_and(|m| m.unchecked) {
-            None
-        } else {
-            self.own_single_char_value(n, c).filter(|&m| m != 0)
+            return None;
+        }
+        let n = self.root(c);
+        match self.node_match(n) {
+            None => Some(c),
+            Some(m) if m.unchecked => None,
+            Some(_) => self.own_single_char_value(n, c).filter(|&m| m != 0),
         }
     }
 
