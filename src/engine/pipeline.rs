@@ -21,7 +21,7 @@ use super::pairs::PairKey;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
-    char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, put_word, word_at,
+    char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, open_room, put_at, word_at,
 };
 use crate::error::Result;
 
@@ -461,11 +461,16 @@ impl Pipeline {
         let bytes = text.as_bytes();
         let end = bytes.len();
         out.reserve(end + end / 8);
+        let (table, changing) = (fast, seg.changing());
         let mut pos = 0;
+        // The output is written by index into `room` (see `open_room`):
+        // `at` is its length.
+        let mut at = out.len();
+        let mut room = open_room(out, at);
         // Where the walk is known to be, the output's length there and the
         // walk's run: before it, `out` holds the conversion.
-        let (mut resume, mut resume_out) = (0, out.len());
-        let mut run = Run::at(0, out.len());
+        let (mut resume, mut resume_out) = (0, at);
+        let mut run = Run::at(0, at);
         // Whether `run` is a new one at `resume` (set after an inert
         // character, without touching `run`), and whether the last run
         // the walk left has an IDS operator (then inert characters do not
@@ -477,22 +482,24 @@ impl Pipeline {
         while let Some(w2) = word_at(bytes, pos + len) {
             let next = pos + len;
             let (c2, len2) = decode_word(w2);
-            let f = fast.get(c);
+            let f = table.get(c);
             // (The segmentation's filter holds the stage's changing pairs
             // too: see `words_against_runs`.)
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
-                | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & seg.may_change(PairKey::new(c, c2));
+                | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & changing.may_contain_key(PairKey::new(c, c2));
             if candidate {
                 out.truncate(resume_out);
                 if fresh {
                     run = Run::at(resume, resume_out);
                 }
-                let mut at = resume;
-                while at <= pos {
-                    at = self.merged_position(text, seg, walk, stage, at, EXACT, &mut run, out, scratch)?;
+                let mut to = resume;
+                while to <= pos {
+                    to = self.merged_position(text, seg, walk, stage, to, EXACT, &mut run, out, scratch)?;
                 }
-                (pos, resume, resume_out, fresh, ids) = (at, at, out.len(), false, run.ids);
+                (pos, resume, at, fresh, ids) = (to, to, out.len(), false, run.ids);
+                resume_out = at;
+                room = open_room(out, at);
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
@@ -501,13 +508,17 @@ impl Pipeline {
             let own = u32::from(f == 0).wrapping_neg();
             let bytes_out = (w & own) | (f & !own);
             let n = (len as u32 & own) | ((f & MERGED_LEN) >> MERGED_LEN_SHIFT & !own);
-            put_word(out, bytes_out, n as usize);
+            if !put_at(room, at, bytes_out) {
+                room = open_room(out, at);
+                put_at(room, at, bytes_out);
+            }
+            at += n as usize;
             // After an inert character a run starts (no key contains it),
             // unless the run has an IDS operator.
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let restart = (f == 0) & (c < 0x1_0000) & !ids;
             resume = if restart { next } else { resume };
-            resume_out = if restart { out.len() } else { resume_out };
+            resume_out = if restart { at } else { resume_out };
             fresh |= restart;
             pos = next;
             (w, c, len) = (w2, c2, len2);
@@ -729,7 +740,7 @@ pub(crate) fn flatten(segmentation: &Trie, fused: bool, chain: &[Arc<Trie>]) -> 
 ///
 /// Those of [`compose`] and [`compose_checked`].
 /// The flattened segmentation trie `flat` with its filter of changing
-/// pairs (see `Trie::may_change`) taken against what the walk writes for
+/// pairs (see `Trie::changing`) taken against what the walk writes for
 /// a character read alone: its value as a one-character word, or else its
 /// conversion by the stages between words, `runs`. A word whose value is
 /// that of its characters in turn may then be written character by

@@ -11,9 +11,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::pairs::{Pair, PairKey};
+use super::pairs::{FilterView, Pair, PairKey};
 use super::trie::{CharSet, Match, RootTable, Trie};
-use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, put_word, word_at};
+use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, open_room, put_at, put_word, word_at};
 
 /// Entry flag: the rest of the entry indexes `special`.
 const SPECIAL: u32 = 0x8000_0000;
@@ -123,7 +123,7 @@ pub(crate) struct Stage {
     /// composition replaced never need it, and loading stays cheaper.
     fast: OnceLock<RootTable>,
     /// Whether [`Stage::run_bytes`] writes characters alone until a pair
-    /// that may start a differing match (see [`Trie::may_change`]).
+    /// that may start a differing match (see [`Trie::changing`]).
     lazy: bool,
 }
 
@@ -215,7 +215,7 @@ impl Stage {
     ///
     /// Two loops: for a trie most of whose pairs start only matches that
     /// give what the characters alone give (STPhrases), one that writes
-    /// characters alone until a pair of [`Trie::may_change`]; otherwise
+    /// characters alone until a pair of [`Trie::changing`]; otherwise
     /// one that takes each match in turn.
     pub(crate) fn run_bytes(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
         if self.lazy {
@@ -277,15 +277,19 @@ impl Stage {
     /// differs may start.
     #[inline(never)]
     fn run_bytes_lazy(&self, input: &str, out: &mut Vec<u8>) -> Result<(), Stop> {
-        let fast = self.fast_table();
+        let (fast, changing) = (self.fast_table(), self.changing());
         let bytes = input.as_bytes();
         let end = bytes.len();
         out.reserve(end + end / 8);
         let mut pos = 0;
+        // The output is written by index into `room` (see `open_room`):
+        // `at` is its length.
+        let mut at = out.len();
+        let mut room = open_room(out, at);
         // The last position known to be where a match starts (the longest
-        // matches, left to right, start there), and the length of `out`
-        // there. Before it, `out` holds the conversion.
-        let (mut settled, mut settled_out) = (0, out.len());
+        // matches, left to right, start there), and the length of the
+        // output there. Before it, the output holds the conversion.
+        let (mut settled, mut settled_out) = (0, at);
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
         let (mut w, mut c, mut len) = char_word_at(bytes, 0);
@@ -300,22 +304,28 @@ impl Stage {
             // to and including the one that covers `pos`.
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate =
-                (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & self.trie.may_change(PairKey::new(c, c2));
+                (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & changing.may_contain_key(PairKey::new(c, c2));
             if candidate {
                 out.truncate(settled_out);
-                let mut at = settled;
-                while at <= pos {
-                    let (c, len) = decode(bytes, at);
-                    let (c2, _) = decode(bytes, at + len);
-                    at = self.step(input, at, (c, len), c2, out)?;
+                let mut to = settled;
+                while to <= pos {
+                    let (c, len) = decode(bytes, to);
+                    let (c2, _) = decode(bytes, to + len);
+                    to = self.step(input, to, (c, len), c2, out)?;
                 }
-                (pos, settled, settled_out) = (at, at, out.len());
+                (pos, settled, at) = (to, to, out.len());
+                settled_out = at;
+                room = open_room(out, at);
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
             }
             // The character's own bytes, or its entry's.
             let (bytes_out, n) = if f == 0 { (w, len) } else { (f, (f >> FAST_LEN_SHIFT & 3) as usize) };
-            put_word(out, bytes_out, n);
+            if !put_at(room, at, bytes_out) {
+                room = open_room(out, at);
+                put_at(room, at, bytes_out);
+            }
+            at += n;
             // A match starts after an inert character (no key contains
             // it). (Selected without a branch: inert characters come every
             // few characters, unpredictably. Also settling after a settled
@@ -323,7 +333,7 @@ impl Stage {
             // more instructions.)
             let settles = f & FAST_INERT != 0;
             settled = if settles { next } else { settled };
-            settled_out = if settles { out.len() } else { settled_out };
+            settled_out = if settles { at } else { settled_out };
             pos = next;
             (w, c, len) = (w2, c2, len2);
         }
@@ -595,11 +605,11 @@ impl Stage {
         self.fast_table().get(c)
     }
 
-    /// Whether a match that differs from the characters alone may start
-    /// with the pair of `key` (see [`Trie::may_change`]).
+    /// The filter of the pairs that may start a match that differs from
+    /// the characters alone (see [`Trie::changing`]).
     #[inline(always)]
-    pub(crate) fn may_change(&self, key: PairKey) -> bool {
-        self.trie.may_change(key)
+    pub(crate) fn changing(&self) -> FilterView<'_> {
+        self.trie.changing()
     }
 
     /// Whether this stage's table has an entry for `c`.

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use super::pairs::{Pair, PairFilter, PairKey, Pairs};
+use super::pairs::{FilterView, Pair, PairFilter, Pairs};
 use super::utf8::{decode, is_ids_operator};
 use crate::dict::{DictSpec, MatchPolicy, TextDict};
 use crate::error::Result;
@@ -441,12 +441,12 @@ impl Trie {
         self.pairs.may_contain(c1, c2)
     }
 
-    /// Whether a match that the character-by-character reading does not
-    /// give may start with `c1` followed by `c2` (with false positives,
-    /// never false negatives; see [`Trie::changing_pairs`]).
+    /// The filter of the pairs that may start a match the
+    /// character-by-character reading does not give (with false
+    /// positives, never false negatives; see [`Trie::changing_pairs`]).
     #[inline(always)]
-    pub(crate) fn may_change(&self, key: PairKey) -> bool {
-        self.changing.may_contain_key(key)
+    pub(crate) fn changing(&self) -> FilterView<'_> {
+        self.changing.view()
     }
 
     /// Where the key prefix `c1 c2` leads (see [`Trie::walk_pair`]).
@@ -784,7 +784,7 @@ const NO_UNCHECKED: u32 = u32::MAX;
 /// and the filters start at multiples of 8 bytes and every later array
 /// before the values at a multiple of 4, so an 8-aligned blob can be
 /// borrowed in place.
-const MAGIC: &[u8; 8] = b"ZHTRIE\x05\x00";
+const MAGIC: &[u8; 8] = b"ZHTRIE\x06\x00";
 const HEADER_LEN: usize = 56;
 /// Words of the BMP bitset of [`CharSet`].
 const BMP_WORDS: usize = 0x1_0000 / 64;

@@ -59,6 +59,36 @@ pub(crate) fn char_word_at(bytes: &[u8], pos: usize) -> (u32, u32, usize) {
     (w, c, len)
 }
 
+/// Zero-filled bytes that [`open_room`] puts past the output.
+const ROOM: usize = 256;
+
+/// `out` cut to `at` bytes and then zero-filled for [`ROOM`] bytes past
+/// them, as a slice for [`put_at`]. A byte loop writes into it by index,
+/// so that the output's length lives in a register, not in the `Vec`
+/// (whose length a store of output bytes might change, for all the
+/// compiler knows); the loop cuts `out` back to what it wrote when it
+/// ends or hands `out` to a slower path.
+#[inline]
+pub(crate) fn open_room(out: &mut Vec<u8>, at: usize) -> &mut [u8] {
+    out.truncate(at);
+    out.resize(at + ROOM, 0);
+    out
+}
+
+/// Writes the four bytes of `w`, little-endian, at `at` in `room` (of
+/// which the loop then keeps the first few); `false` when they do not
+/// fit.
+#[inline(always)]
+pub(crate) fn put_at(room: &mut [u8], at: usize, w: u32) -> bool {
+    match room.get_mut(at..).and_then(<[u8]>::first_chunk_mut::<4>) {
+        Some(dst) => {
+            *dst = w.to_le_bytes();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Appends the first `n` (at most 4) bytes of `w`, read little-endian, to
 /// `out`: one 4-byte write, then the length is cut back.
 #[inline(always)]
@@ -171,6 +201,17 @@ fn consume(bytes: &[u8], pos: usize, depth_left: usize, code_points: &mut usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_by_index_keep_what_is_there_and_stop_at_the_room_end() {
+        let mut out = b"ab".to_vec();
+        let room = open_room(&mut out, 1);
+        assert_eq!(room.len(), 1 + ROOM);
+        assert!(put_at(room, 1, u32::from_le_bytes(*b"xyzw")));
+        assert!(put_at(room, ROOM - 3, 0));
+        assert!(!put_at(room, ROOM - 2, 0), "four bytes past the room's end");
+        assert_eq!(&out[..5], b"axyzw");
+    }
 
     #[test]
     fn extend_checked_appends_to_what_is_there() {
