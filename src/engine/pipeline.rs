@@ -471,11 +471,12 @@ impl Pipeline {
         // walk's run: before it, `out` holds the conversion.
         let (mut resume, mut resume_out) = (0, at);
         let mut run = Run::at(0, at);
-        // Whether `run` is a new one at `resume` (set after an inert
-        // character, without touching `run`), and whether the last run
-        // the walk left has an IDS operator (then inert characters do not
-        // end it).
-        let (mut fresh, mut ids) = (true, false);
+        // Where the slower path last left the walk: `run` is a new one at
+        // `resume` (which an inert character moved on, without touching
+        // `run`) exactly when `resume` is elsewhere. (Values the loop
+        // reads only in the slower path, so that the registers hold those
+        // it updates at every character.)
+        let mut left = usize::MAX;
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
         let (mut w, mut c, mut len) = char_word_at(bytes, 0);
@@ -490,14 +491,19 @@ impl Pipeline {
                 | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & changing.may_contain_key(PairKey::new(c, c2));
             if candidate {
                 out.truncate(resume_out);
-                if fresh {
+                if resume != left {
                     run = Run::at(resume, resume_out);
                 }
+                // Through the position that covers `pos`, and to the end
+                // of a run with an IDS operator (whose inert characters do
+                // not end it: the stage's output may complete an IDS that
+                // spans one), so that inert characters always end runs
+                // here.
                 let mut to = resume;
-                while to <= pos {
+                while to <= pos || run.ids && to < end {
                     to = self.merged_position(text, seg, walk, stage, to, EXACT, &mut run, out, scratch)?;
                 }
-                (pos, resume, at, fresh, ids) = (to, to, out.len(), false, run.ids);
+                (pos, resume, left, at) = (to, to, to, out.len());
                 resume_out = at;
                 room = open_room(out, at);
                 (w, c, len) = char_word_at(bytes, pos);
@@ -513,19 +519,17 @@ impl Pipeline {
                 put_at(room, at, bytes_out);
             }
             at += n as usize;
-            // After an inert character a run starts (no key contains it),
-            // unless the run has an IDS operator.
+            // After an inert character a run starts (no key contains it).
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
-            let restart = (f == 0) & (c < 0x1_0000) & !ids;
+            let restart = (f == 0) & (c < 0x1_0000);
             resume = if restart { next } else { resume };
             resume_out = if restart { at } else { resume_out };
-            fresh |= restart;
             pos = next;
             (w, c, len) = (w2, c2, len2);
         }
         // The last few characters, from where the walk is known to be.
         out.truncate(resume_out);
-        if fresh {
+        if resume != left {
             run = Run::at(resume, resume_out);
         }
         pos = resume;
