@@ -32,6 +32,11 @@ pub(crate) fn decode(bytes: &[u8], pos: usize) -> (u32, usize) {
 pub(crate) fn decode_word(w: u32) -> (u32, usize) {
     let b0 = w & 0xFF;
     let (b1, b2, b3) = ((w >> 8) & 0x3F, (w >> 16) & 0x3F, (w >> 24) & 0x3F);
+    // Three bytes first: the BMP's ideographs and CJK punctuation, most
+    // of what Chinese text holds (one test instead of three).
+    if b0 & 0xF0 == 0xE0 {
+        return (((b0 & 0x0F) << 12) | (b1 << 6) | b2, 3);
+    }
     if b0 < 0x80 {
         (b0, 1)
     } else if b0 < 0xE0 {
