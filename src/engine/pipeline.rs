@@ -467,16 +467,16 @@ impl Pipeline {
         // `at` is its length.
         let mut at = out.len();
         let mut room = open_room(out, at);
-        // Where the walk is known to be, the output's length there and the
-        // walk's run: before it, `out` holds the conversion.
-        let (mut resume, mut resume_out) = (0, at);
+        // Where the slower path last left the walk, the output's length
+        // there, and the walk's run: before it, `out` holds the
+        // conversion. Past it, the loop wrote every character as its entry
+        // says; the walk is known to be after the last inert character
+        // there too (no key contains it: a new run starts), which the
+        // slower path finds when it needs it (see `restart_before`), so
+        // that the loop's registers hold only what it updates at every
+        // character.
+        let (mut left, mut left_out) = (0, at);
         let mut run = Run::at(0, at);
-        // Where the slower path last left the walk: `run` is a new one at
-        // `resume` (which an inert character moved on, without touching
-        // `run`) exactly when `resume` is elsewhere. (Values the loop
-        // reads only in the slower path, so that the registers hold those
-        // it updates at every character.)
-        let mut left = usize::MAX;
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
         let (mut w, mut c, mut len) = char_word_at(bytes, 0);
@@ -490,6 +490,7 @@ impl Pipeline {
             let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
                 | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & changing.may_contain_key(PairKey::new(c, c2));
             if candidate {
+                let (resume, resume_out) = restart_before(bytes, table, (left, left_out), (pos, at));
                 out.truncate(resume_out);
                 if resume != left {
                     run = Run::at(resume, resume_out);
@@ -503,8 +504,8 @@ impl Pipeline {
                 while to <= pos || run.ids && to < end {
                     to = self.merged_position(text, seg, walk, stage, to, EXACT, &mut run, out, scratch)?;
                 }
-                (pos, resume, left, at) = (to, to, to, out.len());
-                resume_out = at;
+                (pos, left, at) = (to, to, out.len());
+                left_out = at;
                 room = open_room(out, at);
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
@@ -519,15 +520,11 @@ impl Pipeline {
                 put_at(room, at, bytes_out);
             }
             at += n as usize;
-            // After an inert character a run starts (no key contains it).
-            #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
-            let restart = (f == 0) & (c < 0x1_0000);
-            resume = if restart { next } else { resume };
-            resume_out = if restart { at } else { resume_out };
             pos = next;
             (w, c, len) = (w2, c2, len2);
         }
         // The last few characters, from where the walk is known to be.
+        let (resume, resume_out) = restart_before(bytes, table, (left, left_out), (pos, at));
         out.truncate(resume_out);
         if resume != left {
             run = Run::at(resume, resume_out);
@@ -973,6 +970,39 @@ fn run_chain<S: Sink>(
             Ok(())
         }
     }
+}
+
+/// Where [`Pipeline::convert_merged`] is known to be before `pos`, with
+/// the output's length there (`at` at `pos`): after the last inert
+/// character in `left..pos` (a BMP character whose entry in `table` is 0),
+/// or else at `left` (`left_out`). The loop wrote each character in
+/// `left..pos` as its entry says, so the output's length after the inert
+/// character is `at` less what the characters after it came to. Scanning
+/// back from `pos` costs a few characters (the last comma) where checking
+/// for inert characters in the loop cost two conditional moves and two
+/// registers at every character.
+fn restart_before(
+    bytes: &[u8],
+    table: &RootTable,
+    (left, left_out): (usize, usize),
+    (pos, at): (usize, usize),
+) -> (usize, usize) {
+    let (mut here, mut here_out) = (pos, at);
+    while here > left {
+        // The character before `here`.
+        let mut back = here - 1;
+        while back > left && bytes.get(back).is_some_and(|&b| b & 0xC0 == 0x80) {
+            back -= 1;
+        }
+        let (c, len) = decode(bytes, back);
+        let f = table.get(c);
+        if f == 0 && c < 0x1_0000 {
+            return (here, here_out);
+        }
+        let written = if f == 0 { len } else { ((f & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize };
+        (here, here_out) = (back, here_out.saturating_sub(written));
+    }
+    (left, left_out)
 }
 
 /// Byte-loop entry flag: the position goes through

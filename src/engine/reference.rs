@@ -464,6 +464,40 @@ mod tests {
         }
     }
 
+    /// An astral character that only the middle of a word holds has no
+    /// entry in the merged walk's table, yet it is not inert: a run does
+    /// not start after it (the word `a𠀀b` hides the word `bc`).
+    #[test]
+    fn astral_characters_inside_words_are_not_inert() {
+        let inline = |pairs: &[(&str, &str)]| DictSpec::Inline {
+            entries: pairs.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        };
+        let (words, chars, phrases) =
+            (inline(&[("a𠀀b", "a𠀀b"), ("bc", "p")]), inline(&[("a", "a")]), inline(&[("qq", "r")]));
+        let first = DictSpec::Group { policy: MatchPolicy::ShortCircuit, children: vec![words.clone(), chars.clone()] };
+        let spec = ConfigSpec {
+            normalization: Vec::new(),
+            segmentation: Some(words.clone()),
+            chain: vec![first, phrases.clone()],
+        };
+        let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+        let text = "a𠀀bc，a𠀀bc，。。。。";
+        let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert(text);
+        assert_eq!(want, "a𠀀bc，a𠀀bc，。。。。");
+        let mut trie = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
+        let parts = Parts {
+            segmentation: Some(Segmentation::Dictionary(trie(&words))),
+            chain: vec![trie(&phrases)],
+            first_stage_rest: Some(Some(trie(&chars))),
+            ..Parts::default()
+        };
+        let pipeline = Pipeline::new(parts).expect("compiles");
+        assert!(pipeline.has_merged_walk());
+        let mut ours = String::new();
+        pipeline.convert_into(text, &mut ours);
+        assert_eq!(ours, want);
+    }
+
     /// A stage's match between words stops where a word starts, even when
     /// the stage has a longer key (`ab` here, with the word `bc`).
     #[test]
