@@ -21,7 +21,8 @@ use super::pairs::PairKey;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
 use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
-    char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, open_room, put_at, word_at,
+    char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, open_room, put_at,
+    scan_back, word_at,
 };
 use crate::error::Result;
 
@@ -490,7 +491,7 @@ impl Pipeline {
             let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
                 | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & changing.may_contain_key(PairKey::new(c, c2));
             if candidate {
-                let (resume, resume_out) = restart_before(bytes, table, (left, left_out), (pos, at));
+                let (resume, resume_out) = restart_before(table, bytes, (left, left_out), (pos, at));
                 out.truncate(resume_out);
                 if resume != left {
                     run = Run::at(resume, resume_out);
@@ -524,7 +525,7 @@ impl Pipeline {
             (w, c, len) = (w2, c2, len2);
         }
         // The last few characters, from where the walk is known to be.
-        let (resume, resume_out) = restart_before(bytes, table, (left, left_out), (pos, at));
+        let (resume, resume_out) = restart_before(table, bytes, (left, left_out), (pos, at));
         out.truncate(resume_out);
         if resume != left {
             run = Run::at(resume, resume_out);
@@ -975,34 +976,19 @@ fn run_chain<S: Sink>(
 /// Where [`Pipeline::convert_merged`] is known to be before `pos`, with
 /// the output's length there (`at` at `pos`): after the last inert
 /// character in `left..pos` (a BMP character whose entry in `table` is 0),
-/// or else at `left` (`left_out`). The loop wrote each character in
-/// `left..pos` as its entry says, so the output's length after the inert
-/// character is `at` less what the characters after it came to. Scanning
-/// back from `pos` costs a few characters (the last comma) where checking
-/// for inert characters in the loop cost two conditional moves and two
-/// registers at every character.
-fn restart_before(
-    bytes: &[u8],
-    table: &RootTable,
-    (left, left_out): (usize, usize),
-    (pos, at): (usize, usize),
-) -> (usize, usize) {
-    let (mut here, mut here_out) = (pos, at);
-    while here > left {
-        // The character before `here`.
-        let mut back = here - 1;
-        while back > left && bytes.get(back).is_some_and(|&b| b & 0xC0 == 0x80) {
-            back -= 1;
-        }
-        let (c, len) = decode(bytes, back);
+/// or else at `left` (`left_out`); see [`scan_back`]. Scanning back costs a
+/// few characters (to the last comma) where checking for inert characters
+/// in the loop cost two conditional moves and two registers at every
+/// character.
+fn restart_before(table: &RootTable, bytes: &[u8], left: (usize, usize), here: (usize, usize)) -> (usize, usize) {
+    scan_back(bytes, left, here, |c, len| {
         let f = table.get(c);
-        if f == 0 && c < 0x1_0000 {
-            return (here, here_out);
+        match f {
+            0 if c < 0x1_0000 => None,
+            0 => Some(len),
+            _ => Some(((f & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize),
         }
-        let written = if f == 0 { len } else { ((f & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize };
-        (here, here_out) = (back, here_out.saturating_sub(written));
-    }
-    (left, left_out)
+    })
 }
 
 /// Byte-loop entry flag: the position goes through

@@ -94,6 +94,35 @@ pub(crate) fn put_at(room: &mut [u8], at: usize, w: u32) -> bool {
     }
 }
 
+/// Scans back from `pos` (where a lazy byte loop's output is `at` bytes
+/// long) over the characters the loop wrote since `left` (`left_out`
+/// bytes), to just after the last one where a match is known to start
+/// next; returns that position and the output's length there, or `left`
+/// when there is none. `written` gives, for a character and its length in
+/// bytes, `None` for such a character, else the bytes the loop wrote for
+/// it.
+pub(crate) fn scan_back(
+    bytes: &[u8],
+    (left, left_out): (usize, usize),
+    (pos, at): (usize, usize),
+    written: impl Fn(u32, usize) -> Option<usize>,
+) -> (usize, usize) {
+    let (mut here, mut here_out) = (pos, at);
+    while here > left {
+        // The character before `here`.
+        let mut back = here - 1;
+        while back > left && bytes.get(back).is_some_and(|&b| b & 0xC0 == 0x80) {
+            back -= 1;
+        }
+        let (c, len) = decode(bytes, back);
+        match written(c, len) {
+            None => return (here, here_out),
+            Some(n) => (here, here_out) = (back, here_out.saturating_sub(n)),
+        }
+    }
+    (left, left_out)
+}
+
 /// Appends the first `n` (at most 4) bytes of `w`, read little-endian, to
 /// `out`: one 4-byte write, then the length is cut back.
 #[inline(always)]
