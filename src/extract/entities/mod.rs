@@ -463,9 +463,10 @@ mod tests {
         // unlisted items that no surname leads do not.
         assert_eq!(people_in("高占祥、張庚、高運甲、李準等參加了頒獎儀式"), 4);
         assert_eq!(people_in("器具還比較缺乏，如煤炭、草苫、草墊、荊笆、爐子、煙筒"), 0);
-        // After an office's name with a title after the name; elected or
-        // appointed; the old and model workers.
+        // After an office's name with a title or speech verb after the
+        // name; elected or appointed; the old and model workers.
         assert!(has("主辦者、校人事處裴兆宏處長告訴記者", Person, "裴兆宏"));
+        assert!(has("電子部有線處周代群指出，從電話機發展的趨勢", Person, "周代群"));
         assert!(has("選舉李修源為省高級人民法院院長", Person, "李修源"));
         assert!(has("78歲的張月亭老人趕來了", Person, "張月亭"));
         assert!(has("已故全國勞動模範時傳祥、張秉貴家中", Person, "時傳祥"));

@@ -376,10 +376,9 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             || speaker
             || taken_by_verb
             || counted_after(doc, end);
-        // After an office's name (人事處, 農業司) with a title after the
-        // name (裴兆宏處長, 崔世安司長).
-        let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1)))
-            && doc.starting(end).iter().any(|w| w.info.cues & TITLE != 0);
+        // After an office's name (人事處, 農業司) with a title or speech
+        // verb after the name (裴兆宏處長, 崔世安司長, 周代群指出).
+        let unit_before = OFFICE_ENDS.contains(&doc.at(i.wrapping_sub(1))) && speech;
         // A well-known full name jieba lists needs no boundary before it,
         // only no word or name running into it (翻身全靠毛澤東, 同姜春雲一起;
         // not in a headline's run of names, 李鵬喬石朱鎔基).
