@@ -392,30 +392,8 @@ mod tests {
             text in "[a-c，⿰]{0,40}",
         ) {
             let words = DictSpec::Inline { entries: with_plain_values(words, &chars) };
-            let first = DictSpec::Group {
-                policy: MatchPolicy::ShortCircuit,
-                children: vec![words.clone(), DictSpec::Inline { entries: chars.clone() }],
-            };
-            let spec = ConfigSpec {
-                normalization: Vec::new(),
-                segmentation: Some(words.clone()),
-                chain: vec![first, DictSpec::Inline { entries: phrases.clone() }],
-            };
-            let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
-            let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert(&text);
-            let mut trie = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
-            let (words, phrases, chars) =
-                (trie(&words), trie(&DictSpec::Inline { entries: phrases }), trie(&DictSpec::Inline { entries: chars }));
-            let parts = Parts {
-                segmentation: Some(Segmentation::Dictionary(words)),
-                chain: vec![phrases],
-                first_stage_rest: Some(Some(chars)),
-                ..Parts::default()
-            };
-            let pipeline = Pipeline::new(parts).expect("compiles");
-            prop_assert!(pipeline.has_merged_walk());
-            let mut ours = String::new();
-            pipeline.convert_into(&text, &mut ours);
+            let (chars, phrases) = (DictSpec::Inline { entries: chars }, DictSpec::Inline { entries: phrases });
+            let (ours, want) = s2twp_shaped(&words, &chars, &phrases, &text);
             prop_assert_eq!(ours, want);
         }
     }
@@ -474,6 +452,15 @@ mod tests {
         };
         let (words, chars, phrases) =
             (inline(&[("a𠀀b", "a𠀀b"), ("bc", "p")]), inline(&[("a", "a")]), inline(&[("qq", "r")]));
+        let (ours, want) = s2twp_shaped(&words, &chars, &phrases, "a𠀀bc，a𠀀bc，。。。。");
+        assert_eq!(want, "a𠀀bc，a𠀀bc，。。。。");
+        assert_eq!(ours, want);
+    }
+
+    /// A configuration shaped like s2twp (segmentation by `words`, a first
+    /// stage of the words then `chars`, then `phrases`) converting `text`
+    /// with the merged walk, and the literal algorithm's output.
+    fn s2twp_shaped(words: &DictSpec, chars: &DictSpec, phrases: &DictSpec, text: &str) -> (String, String) {
         let first = DictSpec::Group { policy: MatchPolicy::ShortCircuit, children: vec![words.clone(), chars.clone()] };
         let spec = ConfigSpec {
             normalization: Vec::new(),
@@ -481,21 +468,19 @@ mod tests {
             chain: vec![first, phrases.clone()],
         };
         let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
-        let text = "a𠀀bc，a𠀀bc，。。。。";
         let want = RefConverter::new(&spec, &mut no_files).expect("builds").convert(text);
-        assert_eq!(want, "a𠀀bc，a𠀀bc，。。。。");
         let mut trie = |s: &DictSpec| Arc::new(Trie::build(s, &mut no_files).expect("builds"));
         let parts = Parts {
-            segmentation: Some(Segmentation::Dictionary(trie(&words))),
-            chain: vec![trie(&phrases)],
-            first_stage_rest: Some(Some(trie(&chars))),
+            segmentation: Some(Segmentation::Dictionary(trie(words))),
+            chain: vec![trie(phrases)],
+            first_stage_rest: Some(Some(trie(chars))),
             ..Parts::default()
         };
         let pipeline = Pipeline::new(parts).expect("compiles");
-        assert!(pipeline.has_merged_walk());
+        assert!(pipeline.has_merged_walk(), "{text}");
         let mut ours = String::new();
         pipeline.convert_into(text, &mut ours);
-        assert_eq!(ours, want);
+        (ours, want)
     }
 
     /// A stage's match between words stops where a word starts, even when
