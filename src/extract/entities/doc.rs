@@ -29,10 +29,18 @@ fn is_function_char(c: char) -> bool {
         .is_ok()
 }
 
+/// Classes of a character, computed once per document: the finders ask
+/// them of every position, several times.
+const HAN: u8 = 1;
+const FUNCTION_CHAR: u8 = 1 << 1;
+const TRANSLITERATION: u8 = 1 << 2;
+
 /// A document: folded characters and the lexicon's words in them.
 pub(super) struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     pub chars: Vec<char>,
+    /// The class bits (`HAN` ...) of each character.
+    classes: Vec<u8>,
     words: Vec<Word<'a>>,
     /// `words[first[i]..first[i + 1]]` start at character `i`.
     first: Vec<usize>,
@@ -46,11 +54,21 @@ impl<'a> Doc<'a> {
     pub(super) fn new(lexicon: &'a Lexicon, chars: Vec<char>) -> Doc<'a> {
         let mut words = Vec::new();
         let mut first = Vec::with_capacity(chars.len() + 1);
-        for at in 0..chars.len() {
+        let mut classes = Vec::with_capacity(chars.len());
+        for (at, &c) in chars.iter().enumerate() {
             first.push(words.len());
-            if chars.get(at).is_some_and(|&c| is_han(c)) {
+            let mut class = 0;
+            if is_han(c) {
+                class = HAN;
+                if is_function_char(c) {
+                    class |= FUNCTION_CHAR;
+                }
+                if lexicon.is_transliteration(c) {
+                    class |= TRANSLITERATION;
+                }
                 lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info }));
             }
+            classes.push(class);
         }
         first.push(words.len());
         // Counting sort by end; words are in start order, so each group is
@@ -77,7 +95,7 @@ impl<'a> Doc<'a> {
                 *slot += 1;
             }
         }
-        Doc { lexicon, chars, words, first, by_end, last }
+        Doc { lexicon, chars, classes, words, first, by_end, last }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -111,10 +129,23 @@ impl<'a> Doc<'a> {
         self.lexicon.info(self.chars.get(a..b)?)
     }
 
+    fn class(&self, i: usize) -> u8 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether `i` is a Han character.
+    pub(super) fn is_han(&self, i: usize) -> bool {
+        self.class(i) & HAN != 0
+    }
+
+    /// Whether the character at `i` spells foreign names.
+    pub(super) fn is_transliteration(&self, i: usize) -> bool {
+        self.class(i) & TRANSLITERATION != 0
+    }
+
     /// Whether `i` is a Han character that may be part of a name.
     pub(super) fn is_name_char(&self, i: usize) -> bool {
-        let c = self.at(i);
-        is_han(c) && !is_function_char(c)
+        self.class(i) & (HAN | FUNCTION_CHAR) == HAN
     }
 
     /// Whether the text starting at `at` is `word`.
@@ -131,7 +162,7 @@ impl<'a> Doc<'a> {
 
     /// Whether `i` is a function character (的, 在, 和 ...).
     pub(super) fn is_function(&self, i: usize) -> bool {
-        is_function_char(self.at(i))
+        self.class(i) & FUNCTION_CHAR != 0
     }
 
     /// Whether a name may start at `i`: the document starts there, or the

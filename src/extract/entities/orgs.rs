@@ -189,7 +189,7 @@ fn is_unit_after_number(doc: &Doc<'_>, k: usize) -> bool {
 /// Whether `k..k+2` is a brand: two name characters that no dictionary
 /// knows as a word (得寶, 金橋, 六和), or a surname with 氏 (伍氏).
 fn is_brand(doc: &Doc<'_>, k: usize, limit: usize) -> bool {
-    if k + 2 > limit || !doc.is_name_char(k) || !super::doc::is_han(doc.at(k + 1)) {
+    if k + 2 > limit || !doc.is_name_char(k) || !doc.is_han(k + 1) {
         return false;
     }
     if doc.at(k + 1) == '氏' {

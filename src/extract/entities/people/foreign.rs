@@ -49,6 +49,13 @@ pub(super) fn japanese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// A foreign name (克林頓, 葉利欽) starting at `i`: three or more
 /// transliteration characters, known as a name or with context.
 pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
+    // The cheap test first: this runs wherever no Chinese name starts, and
+    // a foreign name is a word jieba lists as one or starts with two
+    // transliteration characters.
+    let may_start = doc.is_transliteration(i) && doc.is_transliteration(i + 1);
+    if !may_start && !doc.starting(i).iter().any(|w| w.info.foreign) {
+        return None;
+    }
     let listed_title = doc.ending(i).any(|w| w.info.cues & TITLE != 0);
     // Not from inside a title (總理 + 謝赫: no 理謝赫).
     if !listed_title && !name_boundary(doc, i) || in_title(doc, i) {
@@ -68,7 +75,7 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             return Some(Person { span: i..name.end, title, foreign: true });
         }
     }
-    let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.lexicon.is_transliteration(doc.at(k))).count();
+    let run = (i..doc.len().min(i + 7)).take_while(|&k| doc.is_transliteration(k)).count();
     // (Two characters left are too few to tell without a title: 美歐提出;
     // 外長加蒂 + 代表.)
     let run = match transliteration_end(doc, i + 2, i + run) {
@@ -117,8 +124,7 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
             // A listed name inside a longer run that ends cleanly is the
             // start of that name (克里斯托 + 爾和, 穆斯塔 + 法。).
             let full = i + run;
-            let clean =
-                !super::super::doc::is_han(doc.at(full)) || doc.is_function(full) || AND.contains(&doc.at(full));
+            let clean = !doc.is_han(full) || doc.is_function(full) || AND.contains(&doc.at(full));
             let full_word = doc.info(i, full).is_some_and(|w| w.word > 0 || w.place > 0);
             // Not over a clause's verb or adverb (葉利欽 + 曾, 內塔尼亞胡
             // + 採納).
@@ -273,7 +279,7 @@ pub(super) fn dotted(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover) {
 /// further dot; at least three characters in all, and no part a numeral
 /// (一二·九 is a date).
 pub(super) fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
-    let han = |k: usize| super::super::doc::is_han(doc.at(k));
+    let han = |k: usize| doc.is_han(k);
     // Backwards from the dot: not past a function character or a verb
     // that takes a name (同, 用, 叫), nor a title, verb or frequent noun
     // ending there (名叫 + 理查德, 秘書 + 安德烈, 巨頭 + 比爾), nor a role's
@@ -293,7 +299,7 @@ pub(super) fn dotted_span(doc: &Doc<'_>, dot: usize) -> Option<Range<usize>> {
         // (After a title, 于 before transliteration characters spells a
         // name: 外長于貝爾·韋德里納.)
         let spelt = doc.at(k) == '于'
-            && (k + 1..dot).all(|j| doc.lexicon.is_transliteration(doc.at(j)))
+            && (k + 1..dot).all(|j| doc.is_transliteration(j))
             && doc.ending(k).any(|w| w.info.cues & TITLE != 0);
         let function = k + 1 < dot && !spelt && (doc.is_function(k) || "同用叫称请像跟替令邀获".contains(doc.at(k)));
         if !han(k) || function || word_ends && !spelt || role {

@@ -151,7 +151,7 @@ pub(super) struct ListItem {
 /// it and every run after a 、, each with an optional note in brackets.
 pub(super) fn list_items(doc: &Doc<'_>, first: usize) -> Vec<ListItem> {
     const MAX_RUN: usize = 8;
-    let han = |k: usize| super::super::doc::is_han(doc.at(k));
+    let han = |k: usize| doc.is_han(k);
     let mut items = Vec::new();
     // The first item, backwards from the 、 past a note.
     let (note, before) = note_ending(doc, first);
@@ -261,7 +261,7 @@ pub(super) fn coordinated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover)
         // The item before it.
         if person.span.start >= 2 && doc.at(person.span.start - 1) == '、' {
             let end = person.span.start - 1;
-            let from = (end.saturating_sub(5)..end).rev().take_while(|&j| super::super::doc::is_han(doc.at(j))).last();
+            let from = (end.saturating_sub(5)..end).rev().take_while(|&j| doc.is_han(j)).last();
             if let Some(from) = from {
                 // The whole run, or a name ending it after a boundary
                 // (還有羅幹、錢其琛).

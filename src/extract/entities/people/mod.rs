@@ -101,7 +101,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         // the longer reading, when the Chinese one's given name is spelt in
         // transliteration characters.
         let chinese = match chinese {
-            Some(c) if (c.span.start + 1..c.span.end).all(|k| doc.lexicon.is_transliteration(doc.at(k))) => {
+            Some(c) if (c.span.start + 1..c.span.end).all(|k| doc.is_transliteration(k)) => {
                 Some(foreign().filter(|f| f.span.end > c.span.end).unwrap_or(c))
             }
             other => other,
@@ -249,7 +249,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // (紀念 + 堂: jieba files 紀念堂 nr).
         let listed = doc.info(i, end).is_some_and(|w| w.person > 0);
         let stem_word = doc.info(i, end - 1).is_some_and(|w| w.word >= 100);
-        if !(given_from..end).all(|k| super::doc::is_han(doc.at(k)))
+        if !(given_from..end).all(|k| doc.is_han(k))
             || NEVER_LAST.contains(&doc.at(end - 1))
                 && (title.is_none() || stem_word || !NAMES_MAY_END.contains(&doc.at(end - 1)))
             || len == 2 && (doc.is_function(end - 1) || doc.at(end - 1) == '则') && !listed
@@ -542,7 +542,7 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
     let second = doc.longest(i + 1, |w| w.info.cues & SURNAME != 0 && w.end == i + 2)?;
     let four = i + 4;
     let scores = (i + 2..four).map(|k| doc.lexicon.given_score(doc.at(k)));
-    let given_ok = (i + 2..four).all(|k| super::doc::is_han(doc.at(k)))
+    let given_ok = (i + 2..four).all(|k| doc.is_han(k))
         && scores.clone().all(|s| s >= FLOOR)
         && doc.lexicon.given_score(doc.at(four - 1)) >= 0
         && !doc.is_function(four - 1)
@@ -670,14 +670,14 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     };
     let ends = [i + 2, i + 3].into_iter().filter(|&end| addressed(end));
     // Not the start of a foreign name (阿齊茲).
-    let nickname = doc.at(i) == '阿' && !doc.lexicon.is_transliteration(doc.at(i + 2));
+    let nickname = doc.at(i) == '阿' && !doc.is_transliteration(i + 2);
     let mut ends = ends.peekable();
     if ends.peek().is_none() && !nickname {
         return None;
     }
     let title = title_before(doc, i);
     // After punctuation or a title, not after a function word (一些陳同志).
-    let punctuated = i == 0 || !super::doc::is_han(doc.at(i - 1));
+    let punctuated = i == 0 || !doc.is_han(i - 1);
     if title.is_none() && !punctuated {
         return None;
     }
@@ -754,7 +754,7 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
     let mut i = 0;
     while i < doc.len() {
         let opens = i == 0 || OPEN.contains(&doc.at(i - 1));
-        let end = (i..doc.len().min(i + 5)).find(|&k| !super::doc::is_han(doc.at(k))).unwrap_or(doc.len().min(i + 5));
+        let end = (i..doc.len().min(i + 5)).find(|&k| !doc.is_han(k)).unwrap_or(doc.len().min(i + 5));
         let closes = end == doc.len() || CLOSE.contains(&doc.at(end)) || doc.at(end) == '摄';
         if !(opens && closes) {
             i += 1;
@@ -812,7 +812,7 @@ fn called(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover)
             // A Chinese name's shape, a foreign one's characters, or a name
             // jieba lists (聶煜, 巴拉吉尼, 安培; not 萬金油).
             let name = shaped(doc, &(i..end), Surnames::Any)
-                || (i..end).all(|k| doc.lexicon.is_transliteration(doc.at(k)))
+                || (i..end).all(|k| doc.is_transliteration(k))
                 || doc.info(i, end).is_some_and(|w| w.person > 0);
             if !plain || !name {
                 continue;
@@ -849,7 +849,7 @@ fn reporters(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cov
             continue;
         }
         let mut i = k;
-        while let Some(e) = (i + 2..=i + 4).find(|&e| closes(e) && (i..e).all(|j| super::doc::is_han(doc.at(j)))) {
+        while let Some(e) = (i + 2..=i + 4).find(|&e| closes(e) && (i..e).all(|j| doc.is_han(j))) {
             let span = i..e;
             let info = doc.info(i, e);
             let known = info.is_some_and(|w| w.word >= 100 && w.person == 0 || w.place | w.org != 0 || w.cues != 0);
@@ -1058,7 +1058,7 @@ enum Surnames {
 
 /// `name_shaped` with a choice of surnames.
 fn shaped(doc: &Doc<'_>, span: &Range<usize>, surnames: Surnames) -> bool {
-    if !(span.start..span.end).all(|k| super::doc::is_han(doc.at(k))) {
+    if !(span.start..span.end).all(|k| doc.is_han(k)) {
         return false;
     }
     let Some(surname) = doc.longest(span.start, |w| w.info.cues & SURNAME != 0 && w.end < span.end) else {
