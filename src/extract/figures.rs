@@ -272,11 +272,21 @@ fn date_at(chars: &[char], i: usize, n: super::numerals::Number, reference: Opti
 
 /// Dates that start with a word: 今年8月, 去年, 民國113年.
 fn word_date(chars: &[char], i: usize, reference: Option<Date>) -> Option<(Figure, usize)> {
-    let relative = [("今年", 0), ("去年", -1), ("明年", 1), ("前年", -2), ("後年", 2), ("后年", 2)];
-    let relative_word = relative.iter().find(|(w, _)| starts_with(chars, i, w));
-    let (year, mut j) = if let Some(&(w, delta)) = relative_word {
-        (reference.map(|r| r.year + delta), i + w.chars().count())
-    } else if starts_with(chars, i, "民國") || starts_with(chars, i, "民国") {
+    // Compared as characters, not decoded from strings: this runs at every
+    // position of the text.
+    const RELATIVE: [([char; 2], i32); 6] = [
+        (['今', '年'], 0),
+        (['去', '年'], -1),
+        (['明', '年'], 1),
+        (['前', '年'], -2),
+        (['後', '年'], 2),
+        (['后', '年'], 2),
+    ];
+    let head = chars.get(i..i + 2)?;
+    let relative_word = RELATIVE.iter().find(|(w, _)| head == w);
+    let (year, mut j) = if let Some(&(_, delta)) = relative_word {
+        (reference.map(|r| r.year + delta), i + 2)
+    } else if matches!(head, ['民', '國' | '国']) {
         let n = chars.get(i + 2..).and_then(number)?;
         let end = i + 2 + n.len;
         if chars.get(end) != Some(&'年') || n.value.fract() != 0.0 || !(1.0..=200.0).contains(&n.value) {
