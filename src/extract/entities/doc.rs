@@ -1,9 +1,8 @@
 //! One document prepared for the entity finders: its characters folded to
 //! Simplified and every lexicon word found in it.
 
-use super::lexicon::{Info, Lexicon};
+use super::lexicon::{Info, Lexicon, FUNCTION_CHAR, HAN, TRANSLITERATION};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// A lexicon word at a position of the document (character indices).
 #[derive(Debug, Clone, Copy)]
@@ -13,33 +12,12 @@ pub(super) struct Word<'a> {
     pub info: &'a Info,
 }
 
-/// Characters that end a name or an organisation on their left: function
-/// words, pronouns and particles that do not begin proper names.
-const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至每此该其另及从经据按便着";
-
-fn is_function_char(c: char) -> bool {
-    static SORTED: OnceLock<Vec<char>> = OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut chars: Vec<char> = FUNCTION.chars().collect();
-            chars.sort_unstable();
-            chars
-        })
-        .binary_search(&c)
-        .is_ok()
-}
-
-/// Classes of a character, computed once per document: the finders ask
-/// them of every position, several times.
-const HAN: u8 = 1;
-const FUNCTION_CHAR: u8 = 1 << 1;
-const TRANSLITERATION: u8 = 1 << 2;
-
 /// A document: folded characters and the lexicon's words in them.
 pub(super) struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     pub chars: Vec<char>,
-    /// The class bits (`HAN` ...) of each character.
+    /// The class bits ([`Lexicon::class`]) of each character: the finders
+    /// ask them of every position, several times.
     classes: Vec<u8>,
     words: Vec<Word<'a>>,
     /// `words[first[i]..first[i + 1]]` start at character `i`.
@@ -57,15 +35,8 @@ impl<'a> Doc<'a> {
         let mut classes = Vec::with_capacity(chars.len());
         for (at, &c) in chars.iter().enumerate() {
             first.push(words.len());
-            let mut class = 0;
-            if is_han(c) {
-                class = HAN;
-                if is_function_char(c) {
-                    class |= FUNCTION_CHAR;
-                }
-                if lexicon.is_transliteration(c) {
-                    class |= TRANSLITERATION;
-                }
+            let class = lexicon.class(c);
+            if class & HAN != 0 {
                 lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info }));
             }
             classes.push(class);

@@ -50,6 +50,17 @@ pub(super) const ADMIN: u16 = 1 << 7;
 pub(super) const SURNAME: u16 = 1 << 8;
 pub(super) const SURNAME_AMBIGUOUS: u16 = 1 << 9;
 pub(super) const SURNAME_JAPANESE: u16 = 1 << 10;
+/// Class bits of a character ([`Lexicon::class`]): a CJK ideograph.
+pub(super) const HAN: u8 = 1;
+/// A function character (see [`FUNCTION`]).
+pub(super) const FUNCTION_CHAR: u8 = 1 << 1;
+/// A character that spells foreign names.
+pub(super) const TRANSLITERATION: u8 = 1 << 2;
+
+/// Characters that end a name or an organisation on their left: function
+/// words, pronouns and particles that do not begin proper names.
+const FUNCTION: &str = "的地在于与和及是为了由对将把被向从到这那该各个等也都还并而就让给以其我你他她它们之或又很最更已曾即如若但却乃且自至每此该其另及从经据按便着";
+
 /// The main CJK Unified Ideographs block, indexed directly at the root.
 const CJK_START: u32 = 0x4E00;
 const CJK_END: u32 = 0xA000;
@@ -97,6 +108,10 @@ pub(super) struct Lexicon {
     /// code point: most walks end after one step, and an array is cheaper
     /// than a hash there.
     roots: Vec<u32>,
+    /// The class bits of the main CJK block's characters, by code point.
+    classes: Vec<u8>,
+    /// [`FUNCTION`], sorted.
+    function: Vec<char>,
     nodes: Vec<Info>,
     given: HashMap<char, i16, BuildHasherDefault<PairHasher>>,
     transliteration: Vec<char>,
@@ -113,6 +128,8 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             edges: Edges::default(),
             roots: Vec::new(),
+            classes: Vec::new(),
+            function: FUNCTION.chars().collect(),
             nodes: vec![Info::default()],
             given: HashMap::default(),
             transliteration: Vec::new(),
@@ -123,6 +140,9 @@ impl Lexicon {
             .flat_map(str::chars)
             .collect();
         lexicon.transliteration.sort_unstable();
+        lexicon.function.sort_unstable();
+        lexicon.classes =
+            (CJK_START..CJK_END).map(|cp| char::from_u32(cp).map_or(0, |c| lexicon.class_of(c))).collect();
         let number = |s: &str| s.parse::<u32>().unwrap_or(1);
         for (word, freq) in rows(include_str!("../../../dictionaries/jieba/places.txt")) {
             lexicon.insert(word, |info| info.place = number(freq));
@@ -245,5 +265,30 @@ impl Lexicon {
     /// Whether `c` spells foreign names.
     pub(super) fn is_transliteration(&self, c: char) -> bool {
         self.transliteration.binary_search(&c).is_ok()
+    }
+
+    /// The class bits of `c` ([`HAN`], [`FUNCTION_CHAR`],
+    /// [`TRANSLITERATION`]); a table lookup in the main CJK block.
+    pub(super) fn class(&self, c: char) -> u8 {
+        let cp = u32::from(c);
+        if (CJK_START..CJK_END).contains(&cp) {
+            self.classes.get((cp - CJK_START) as usize).copied().unwrap_or(0)
+        } else {
+            self.class_of(c)
+        }
+    }
+
+    fn class_of(&self, c: char) -> u8 {
+        if !super::doc::is_han(c) {
+            return 0;
+        }
+        let mut class = HAN;
+        if self.function.binary_search(&c).is_ok() {
+            class |= FUNCTION_CHAR;
+        }
+        if self.is_transliteration(c) {
+            class |= TRANSLITERATION;
+        }
+        class
     }
 }

@@ -65,9 +65,8 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     // A foreign name jieba lists (默里, 科恩), whatever its characters,
     // with a listed title before it or a speech verb after it, unless it
     // is the start of a longer one (阿拉 in 阿拉法特).
-    let listed = doc
-        .longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0)
-        .filter(|w| !doc.lexicon.is_transliteration(doc.at(w.end)));
+    let listed =
+        doc.longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0).filter(|w| !doc.is_transliteration(w.end));
     if let Some(name) = listed {
         let speech = doc.starting(name.end).iter().any(|w| w.info.cues & SPEECH != 0);
         let starts_word = doc.starting(i).iter().any(|w| w.end > name.end && w.info.word > 0);
