@@ -236,14 +236,16 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
     brands.sort_unstable();
     brands.dedup();
     let chars = &doc.chars;
+    // (The first character before the slices: this runs at every position.)
+    let here = |i: usize, word: &[char]| word.first() == chars.get(i) && chars.get(i..i + word.len()) == Some(word);
     for i in 0..chars.len() {
         for core in &cores {
-            if chars.get(i..i + core.len()) == Some(core.as_slice()) {
+            if here(i, core) {
                 found.push(Org { span: i..i + core.len(), places: Vec::new(), brand: false });
             }
         }
         for brand in &brands {
-            if chars.get(i..i + brand.len()) == Some(brand.as_slice()) && doc.left_boundary(i) {
+            if here(i, brand) && doc.left_boundary(i) {
                 if let Some(trade) = doc.longest(i + brand.len(), |w| w.info.cues & INDUSTRY != 0) {
                     found.push(Org { span: i..trade.end, places: Vec::new(), brand: true });
                 }
