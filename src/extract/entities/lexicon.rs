@@ -94,12 +94,21 @@ impl Hasher for PairHasher {
         self.write_u64(u64::from(n));
     }
 
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
-type Edges = HashMap<(u32, char), u32, BuildHasherDefault<PairHasher>>;
+/// A map keyed by characters or short runs of them, hashed with
+/// [`PairHasher`]: the finders' per-document maps are probed at every
+/// position.
+pub(super) type CharMap<K, V> = HashMap<K, V, BuildHasherDefault<PairHasher>>;
+
+type Edges = CharMap<(u32, char), u32>;
 
 /// The combined trie with the given-name statistics.
 pub(super) struct Lexicon {
@@ -113,7 +122,7 @@ pub(super) struct Lexicon {
     /// [`FUNCTION`], sorted.
     function: Vec<char>,
     nodes: Vec<Info>,
-    given: HashMap<char, i16, BuildHasherDefault<PairHasher>>,
+    given: CharMap<char, i16>,
     transliteration: Vec<char>,
 }
 

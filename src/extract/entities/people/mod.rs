@@ -13,10 +13,9 @@ mod foreign;
 mod lists;
 
 use super::doc::{Cover, Doc};
-use super::lexicon::{SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
+use super::lexicon::{CharMap, SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
 use foreign::{dotted, foreign_name, japanese_name, names_thing};
 use lists::{bracket_at, coordinated, name_lists, note_parts, note_starting, person_part};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A person found, with the title written before the name.
@@ -136,7 +135,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         keep
     });
     // A name confirmed once is a name everywhere in the document.
-    let mut names: HashMap<char, Vec<&'a [char]>> = HashMap::new();
+    let mut names: CharMap<char, Vec<&'a [char]>> = CharMap::default();
     let mut add = |name: &'a [char]| {
         if let Some(&first) = name.first() {
             let group = names.entry(first).or_default();
@@ -668,13 +667,12 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let addressed = |end: usize| {
         matches!(doc.at(end), '同' | '先' | '女' | '小' | '夫') && ADDRESS.iter().any(|a| doc.starts_with(end, a))
     };
-    let ends = [i + 2, i + 3].into_iter().filter(|&end| addressed(end));
     // Not the start of a foreign name (阿齊茲).
     let nickname = doc.at(i) == '阿' && !doc.is_transliteration(i + 2);
-    let mut ends = ends.peekable();
-    if ends.peek().is_none() && !nickname {
+    if !nickname && !addressed(i + 2) && !addressed(i + 3) {
         return None;
     }
+    let mut ends = [i + 2, i + 3].into_iter().filter(|&end| addressed(end));
     let title = title_before(doc, i);
     // After punctuation or a title, not after a function word (一些陳同志).
     let punctuated = i == 0 || !doc.is_han(i - 1);
@@ -935,7 +933,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
     let free = |span: &Range<usize>| !people.overlaps(span) && !taken.overlaps(span) && !places.overlaps(span);
     // Names of two characters (a surname and one given character) at a
     // clause's edges, and of three anywhere a name may start.
-    let mut seen: HashMap<&[char], Vec<usize>> = HashMap::new();
+    let mut seen: CharMap<&[char], Vec<usize>> = CharMap::default();
     // Names of two characters found already: a third character after one
     // is the clause's (周萌 + 問她, 周萌 + 問他).
     let pairs: Vec<&[char]> =
@@ -991,7 +989,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
     // A doubled name character (金金, 齊齊), a nickname when no lexicon
     // lists it and it is likely in names, said twice and once where only
     // a person stands (金金的, 給金金; not 徐徐向).
-    let mut doubled: HashMap<char, (Vec<usize>, bool)> = HashMap::new();
+    let mut doubled: CharMap<char, (Vec<usize>, bool)> = CharMap::default();
     for i in 0..doc.len().saturating_sub(1) {
         let span = i..i + 2;
         let c = doc.at(i);
