@@ -5,7 +5,7 @@
 //! Simplified characters; a node carries what each list says about the word
 //! that ends there. One walk from a position finds every word starting there.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -107,6 +107,9 @@ impl Hasher for PairHasher {
 /// [`PairHasher`]: the finders' per-document maps are probed at every
 /// position.
 pub(super) type CharMap<K, V> = HashMap<K, V, BuildHasherDefault<PairHasher>>;
+
+/// A set of characters or short runs of them (see [`CharMap`]).
+pub(super) type CharSet<K> = HashSet<K, BuildHasherDefault<PairHasher>>;
 
 type Edges = CharMap<(u32, char), u32>;
 

@@ -13,7 +13,7 @@ mod foreign;
 mod lists;
 
 use super::doc::{Cover, Doc};
-use super::lexicon::{CharMap, SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
+use super::lexicon::{CharMap, CharSet, SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
 use foreign::{dotted, foreign_name, japanese_name, names_thing};
 use lists::{bracket_at, coordinated, name_lists, note_parts, note_starting, person_part};
 use std::ops::Range;
@@ -936,7 +936,7 @@ fn repeated(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cove
     let mut seen: CharMap<&[char], Vec<usize>> = CharMap::default();
     // Names of two characters found already: a third character after one
     // is the clause's (周萌 + 問她, 周萌 + 問他).
-    let pairs: Vec<&[char]> =
+    let pairs: CharSet<&[char]> =
         found.iter().filter(|p| p.span.len() == 2).filter_map(|p| doc.chars.get(p.span.clone())).collect();
     for i in 0..doc.len().saturating_sub(1) {
         // The cheap tests first: this looks at every surname.
