@@ -4,7 +4,7 @@
 //! forms a text uses after the full name (金橋鋁型材廠, 金橋輕合金).
 
 use super::doc::Doc;
-use super::lexicon::{INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK, SPEECH};
+use super::lexicon::{CharMap, INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK, SPEECH};
 use std::ops::Range;
 
 /// How far left of its suffix an organisation's name may reach.
@@ -235,16 +235,18 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
     cores.dedup();
     brands.sort_unstable();
     brands.dedup();
+    // Indexed by first character: a document may name many companies, and
+    // this runs at every position.
+    let (cores, brands) = (by_first(&cores), by_first(&brands));
     let chars = &doc.chars;
-    // (The first character before the slices: this runs at every position.)
-    let here = |i: usize, word: &[char]| word.first() == chars.get(i) && chars.get(i..i + word.len()) == Some(word);
-    for i in 0..chars.len() {
-        for core in &cores {
+    let here = |i: usize, word: &[char]| chars.get(i..i + word.len()) == Some(word);
+    for (i, c) in chars.iter().enumerate() {
+        for &core in cores.get(c).map_or(&[][..], Vec::as_slice) {
             if here(i, core) {
                 found.push(Org { span: i..i + core.len(), places: Vec::new(), brand: false });
             }
         }
-        for brand in &brands {
+        for &brand in brands.get(c).map_or(&[][..], Vec::as_slice) {
             if here(i, brand) && doc.left_boundary(i) {
                 if let Some(trade) = doc.longest(i + brand.len(), |w| w.info.cues & INDUSTRY != 0) {
                     found.push(Org { span: i..trade.end, places: Vec::new(), brand: true });
@@ -253,6 +255,17 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
         }
     }
     found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
+}
+
+/// `words` grouped by their first character, in their order.
+fn by_first(words: &[Vec<char>]) -> CharMap<char, Vec<&[char]>> {
+    let mut index: CharMap<char, Vec<&[char]>> = CharMap::default();
+    for w in words {
+        if let Some(&c) = w.first() {
+            index.entry(c).or_default().push(w);
+        }
+    }
+    index
 }
 
 /// Keeps the outermost of overlapping organisations, left to right.
