@@ -135,10 +135,12 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         keep
     });
     // A name confirmed once is a name everywhere in the document.
-    let mut names: CharMap<char, Vec<&'a [char]>> = CharMap::default();
+    // (By their first two characters: a document may name many people
+    // with one surname.)
+    let mut names: CharMap<(char, char), Vec<&'a [char]>> = CharMap::default();
     let mut add = |name: &'a [char]| {
-        if let Some(&first) = name.first() {
-            let group = names.entry(first).or_default();
+        if let [first, second, ..] = *name {
+            let group = names.entry((first, second)).or_default();
             if !group.contains(&name) {
                 group.push(name);
             }
@@ -163,7 +165,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     let mut more = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let candidates = names.get(&doc.at(i)).map_or(&[][..], Vec::as_slice);
+        let candidates = names.get(&(doc.at(i), doc.at(i + 1))).map_or(&[][..], Vec::as_slice);
         let known = candidates.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(**n));
         match known {
             // Not where the name begins a longer word (鄧小平理論,
