@@ -16,6 +16,8 @@ pub(super) struct Word<'a> {
 pub(super) struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     pub chars: Vec<char>,
+    /// The cue bits of all the words starting at each character.
+    cues: Vec<u16>,
     /// The class bits ([`Lexicon::class`]) of each character: the finders
     /// ask them of every position, several times.
     classes: Vec<u8>,
@@ -33,13 +35,19 @@ impl<'a> Doc<'a> {
         let mut words = Vec::new();
         let mut first = Vec::with_capacity(chars.len() + 1);
         let mut classes = Vec::with_capacity(chars.len());
+        let mut cues = Vec::with_capacity(chars.len());
         for (at, &c) in chars.iter().enumerate() {
             first.push(words.len());
             let class = lexicon.class(c);
+            let mut here = 0;
             if class & HAN != 0 {
-                lexicon.walk(&chars, at, |len, info| words.push(Word { start: at, end: at + len, info }));
+                lexicon.walk(&chars, at, |len, info| {
+                    here |= info.cues;
+                    words.push(Word { start: at, end: at + len, info });
+                });
             }
             classes.push(class);
+            cues.push(here);
         }
         first.push(words.len());
         // Counting sort by end; words are in start order, so each group is
@@ -66,7 +74,7 @@ impl<'a> Doc<'a> {
                 *slot += 1;
             }
         }
-        Doc { lexicon, chars, classes, words, first, by_end, last }
+        Doc { lexicon, chars, cues, classes, words, first, by_end, last }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -93,6 +101,21 @@ impl<'a> Doc<'a> {
     /// The longest word at `i` that satisfies `keep`.
     pub(super) fn longest(&self, i: usize, keep: impl Fn(&Word<'a>) -> bool) -> Option<Word<'a>> {
         self.starting(i).iter().rev().find(|w| keep(w)).copied()
+    }
+
+    /// Whether a word with any of the cue `bits` starts at `i`.
+    pub(super) fn starts_cued(&self, i: usize, bits: u16) -> bool {
+        self.cues.get(i).is_some_and(|&here| here & bits != 0)
+    }
+
+    /// The longest word at `i` with any of the cue `bits` (see
+    /// [`super::lexicon::TITLE`] ...).
+    pub(super) fn longest_cued(&self, i: usize, bits: u16) -> Option<Word<'a>> {
+        // (Most positions start no such word: one load tells.)
+        if !self.starts_cued(i, bits) {
+            return None;
+        }
+        self.longest(i, |w| w.info.cues & bits != 0)
     }
 
     /// What the lexicons say about `chars[a..b]`.

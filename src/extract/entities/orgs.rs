@@ -79,7 +79,7 @@ fn suffixed(
     place_ending: &dyn Fn(usize) -> Option<Range<usize>>,
     found: &Found,
 ) -> Option<Org> {
-    let suffix = doc.longest(i, |w| w.info.cues & ORG_SUFFIX != 0)?;
+    let suffix = doc.longest_cued(i, ORG_SUFFIX)?;
     // 社會, 部分, 中心城區: the suffix characters begin a longer word.
     if doc.starting(i).iter().any(|w| w.end > suffix.end && w.info.word > 0 && w.info.cues & ORG_SUFFIX == 0) {
         return None;
@@ -207,10 +207,10 @@ fn branded(doc: &Doc<'_>, i: usize, place_ending: &dyn Fn(usize) -> Option<Range
     }
     // 某氏 + up to four characters + trade.
     if doc.at(i + 1) == '氏' && is_brand(doc, i, i + 2) {
-        let trade = (i + 2..=i + 6).find_map(|k| doc.longest(k, |w| w.info.cues & INDUSTRY != 0))?;
+        let trade = (i + 2..=i + 6).find_map(|k| doc.longest_cued(k, INDUSTRY))?;
         return Some(Org { span: i..trade.end, places: Vec::new(), brand: true });
     }
-    let trade = doc.longest(i + 2, |w| w.info.cues & INDUSTRY != 0)?;
+    let trade = doc.longest_cued(i + 2, INDUSTRY)?;
     is_brand(doc, i, i + 2).then_some(Org { span: i..trade.end, places: Vec::new(), brand: true })
 }
 
@@ -248,7 +248,7 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
         }
         for &brand in brands.get(c).map_or(&[][..], Vec::as_slice) {
             if here(i, brand) && doc.left_boundary(i) {
-                if let Some(trade) = doc.longest(i + brand.len(), |w| w.info.cues & INDUSTRY != 0) {
+                if let Some(trade) = doc.longest_cued(i + brand.len(), INDUSTRY) {
                     found.push(Org { span: i..trade.end, places: Vec::new(), brand: true });
                 }
             }

@@ -54,7 +54,7 @@ fn place_at(doc: &Doc<'_>, i: usize, after_place: bool) -> Option<usize> {
     };
     let ends_in_unit = doc.longest(stem_end.saturating_sub(1), |w| w.end == stem_end && w.info.cues & ADMIN != 0);
     if ends_in_unit.is_none() {
-        if let Some(unit) = doc.longest(stem_end, |w| w.info.cues & ADMIN != 0) {
+        if let Some(unit) = doc.longest_cued(stem_end, ADMIN) {
             // 市场 and 区别 are words, not units; 市委 is an organisation's
             // suffix, left to the organisation finder.
             let longer_word = doc.starting(stem_end).iter().any(|w| {

@@ -15,13 +15,13 @@ use std::ops::Range;
 /// to the longest end where the clause goes on: punctuation, a function
 /// character, a title, speech verb or word.
 pub(super) fn japanese_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    let surname = doc.longest(i, |w| w.info.cues & SURNAME_JAPANESE != 0)?;
+    let surname = doc.longest_cued(i, SURNAME_JAPANESE)?;
     let title = title_before(doc, i);
     let japan = doc.ends_with(title.as_ref().map_or(i, |t| t.start), "日本");
     if title.is_none() && !japan && !name_boundary(doc, i) {
         return None;
     }
-    let cue = |k: usize| doc.starting(k).iter().any(|w| w.info.cues & (TITLE | SPEECH) != 0) || rank_at(doc, k);
+    let cue = |k: usize| doc.starts_cued(k, TITLE | SPEECH) || rank_at(doc, k);
     let goes_on = |end: usize| {
         !doc.is_name_char(end)
             || CLAUSE_VERBS.contains(&doc.at(end))
@@ -68,7 +68,7 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     let listed =
         doc.longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0).filter(|w| !doc.is_transliteration(w.end));
     if let Some(name) = listed {
-        let speech = doc.starting(name.end).iter().any(|w| w.info.cues & SPEECH != 0);
+        let speech = doc.starts_cued(name.end, SPEECH);
         let starts_word = doc.starting(i).iter().any(|w| w.end > name.end && w.info.word > 0);
         if !starts_word && (listed_title || speech) {
             return Some(Person { span: i..name.end, title, foreign: true });
@@ -91,7 +91,7 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         // Two characters (利維, 恩佐, 科爾): only a word no list knows, or
         // one jieba lists as a foreign name, with a listed title before it
         // or a speech verb right after it.
-        let speech = doc.starting(i + 2).iter().any(|w| w.info.cues & SPEECH != 0);
+        let speech = doc.starts_cued(i + 2, SPEECH);
         let info = doc.info(i, i + 2);
         let foreign = info.is_some_and(|w| w.foreign && w.place | w.org == 0);
         // A rare word after a title is a name (外長利維).
@@ -106,7 +106,7 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
     }
     for end in (i + 3..=i + run).rev() {
         let known = doc.info(i, end).is_some_and(|w| w.person > 0 || w.foreign);
-        let speech = doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0);
+        let speech = doc.starts_cued(end, SPEECH | TITLE);
         // jieba lists many foreign people among its places (克利馬,
         // 密特朗): after a title, such a place is the person.
         let titled_place = |w: &super::super::lexicon::Info| title.is_some() && w.place < OWN_PLACE;

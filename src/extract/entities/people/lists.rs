@@ -102,7 +102,7 @@ pub(super) fn item_name(doc: &Doc<'_>, item: &ListItem, first: bool, last: bool)
         .filter(|w| w.info.place > 0 && w.end + 2 <= run.end && !doc.word_across(w.end, 100))
         .map(|w| w.end)
         .find(|&end| {
-            doc.longest(end, |w| w.info.cues & SURNAME != 0).is_some()
+            doc.longest_cued(end, SURNAME).is_some()
                 && !doc.starting(end).iter().any(|w| w.info.word >= 100 && w.end - w.start >= 2)
         })
         .filter(|_| !item_shaped(doc, &(run.start..run.end.min(run.start + 4))));

@@ -200,7 +200,7 @@ enum Before {
 /// A Chinese name starting at `i`.
 fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
     let after_org = before == Before::Org;
-    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    let surname = doc.longest_cued(i, SURNAME)?;
     let ambiguous = surname.info.cues & SURNAME_AMBIGUOUS != 0;
     let title = title_before(doc, i);
     // A conjunction after a title joins it to the next name (小平同志和江
@@ -440,7 +440,7 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
                     // Not before a name jieba lists or a Japanese family
                     // name (向李鵬總理, 向橋本首相).
                     let name_after = doc.info(given_from, end).is_some_and(|w| w.person > 0)
-                        || doc.starting(given_from).iter().any(|w| w.info.cues & SURNAME_JAPANESE != 0);
+                        || doc.starts_cued(given_from, SURNAME_JAPANESE);
                     !name_after && (listed_title && (speech || listed || credit) || either && len == 2 && sum >= 30)
                 } else {
                     // A role before it (農民石風科) with a given name of two
@@ -561,7 +561,7 @@ fn double_surname(doc: &Doc<'_>, i: usize, end: usize) -> Option<usize> {
 /// Whether the longest surname at `i` is a single character (王 in
 /// 王新蘭; not 歐陽).
 fn single_surname(doc: &Doc<'_>, i: usize) -> bool {
-    doc.longest(i, |w| w.info.cues & SURNAME != 0).is_some_and(|w| w.end == i + 1)
+    doc.longest_cued(i, SURNAME).is_some_and(|w| w.end == i + 1)
 }
 
 /// Whether a player's rank starts at `at` (常昊八段, 葉桂五段): a title
@@ -597,7 +597,7 @@ fn familiar_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// speech verb or title, a clause's end or clause character, or a verb
 /// it is the subject of (小賈打斷了他).
 fn familiar_context(doc: &Doc<'_>, end: usize) -> bool {
-    doc.starting(end).iter().any(|w| w.info.cues & (SPEECH | TITLE) != 0)
+    doc.starts_cued(end, SPEECH | TITLE)
         || !doc.is_name_char(end)
         || CLAUSE_VERBS.contains(&doc.at(end))
         || doc.starting(end).iter().any(|w| w.info.verb && w.end - w.start >= 2)
@@ -624,7 +624,7 @@ fn a_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
 fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
     const MEMBERS: &[&str] =
         &["父子", "父女", "母子", "母女", "兄弟", "兄妹", "姐妹", "姐弟", "老小", "大人", "夫妇", "夫妻"];
-    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    let surname = doc.longest_cued(i, SURNAME)?;
     if surname.end != i + 1 || surname.info.cues & SURNAME_AMBIGUOUS != 0 || !name_boundary(doc, i) {
         return None;
     }
@@ -642,7 +642,7 @@ fn family(doc: &Doc<'_>, i: usize) -> Option<Person> {
 /// may start, not a word (古老, 元老), and with a title, speech verb, verb
 /// or clause's end after it.
 fn respectful_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
-    let surname = doc.longest(i, |w| w.info.cues & SURNAME != 0)?;
+    let surname = doc.longest_cued(i, SURNAME)?;
     if surname.end != i + 1 || surname.info.cues & SURNAME_AMBIGUOUS != 0 {
         return None;
     }
@@ -692,7 +692,7 @@ fn addressed_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         return Some(Person { span: i..end, title, foreign: false });
     }
     let end = i + 2;
-    let speech = doc.starting(end).iter().any(|w| w.info.cues & SPEECH != 0);
+    let speech = doc.starts_cued(end, SPEECH);
     (nickname && plain(end) && (title.is_some() || speech)).then_some(Person { span: i..end, title, foreign: false })
 }
 
@@ -854,7 +854,7 @@ fn reporters(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cov
             let info = doc.info(i, e);
             let known = info.is_some_and(|w| w.word >= 100 && w.person == 0 || w.place | w.org != 0 || w.cues != 0);
             // Not a verb phrase (記者到山上、, 記者採訪拍攝).
-            let surname = doc.starting(i).iter().any(|w| w.info.cues & SURNAME != 0);
+            let surname = doc.starts_cued(i, SURNAME);
             let phrase = doc.is_function(i) && !surname
                 || doc.starting(i).iter().any(|w| w.end - w.start >= 2 && w.info.word >= 100 && w.info.person == 0);
             if known || phrase || taken.overlaps(&span) || places.overlaps(&span) {
