@@ -754,9 +754,13 @@ fn standalone(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Co
     let mut i = 0;
     while i < doc.len() {
         let opens = i == 0 || OPEN.contains(&doc.at(i - 1));
+        if !opens {
+            i += 1;
+            continue;
+        }
         let end = (i..doc.len().min(i + 5)).find(|&k| !doc.is_han(k)).unwrap_or(doc.len().min(i + 5));
         let closes = end == doc.len() || CLOSE.contains(&doc.at(end)) || doc.at(end) == '摄';
-        if !(opens && closes) {
+        if !closes {
             i += 1;
             continue;
         }
@@ -802,6 +806,10 @@ fn called(doc: &Doc<'_>, found: &mut Vec<Person>, taken: &Cover, places: &Cover)
             && !doc.starting(k).iter().any(|w| w.end > k + 1 && w.info.word > 0)
     };
     for i in 1..doc.len() {
+        // (Most positions follow neither verb.)
+        if !matches!(doc.at(i - 1), '叫' | '姓') {
+            continue;
+        }
         let span = if verb_at(i - 1, '叫') {
             let Some(end) = (i + 2..=doc.len().min(i + 4)).find(|&end| closes(end)) else {
                 continue;
