@@ -16,6 +16,9 @@ pub(super) struct Word<'a> {
 pub(super) struct Doc<'a> {
     pub lexicon: &'a Lexicon,
     pub chars: Vec<char>,
+    /// How many characters from each Han character the lexicon's trie
+    /// follows (see [`Lexicon::walk`]).
+    reach: Vec<u32>,
     /// The cue bits of all the words starting at each character.
     cues: Vec<u16>,
     /// The class bits ([`Lexicon::class`]) of each character: the finders
@@ -36,18 +39,21 @@ impl<'a> Doc<'a> {
         let mut first = Vec::with_capacity(chars.len() + 1);
         let mut classes = Vec::with_capacity(chars.len());
         let mut cues = Vec::with_capacity(chars.len());
+        let mut reach = Vec::with_capacity(chars.len());
         for (at, &c) in chars.iter().enumerate() {
             first.push(words.len());
             let class = lexicon.class(c);
             let mut here = 0;
+            let mut followed = 0;
             if class & HAN != 0 {
-                lexicon.walk(&chars, at, |len, info| {
+                followed = lexicon.walk(&chars, at, |len, info| {
                     here |= info.cues;
                     words.push(Word { start: at, end: at + len, info });
                 });
             }
             classes.push(class);
             cues.push(here);
+            reach.push(u32::try_from(followed).unwrap_or(u32::MAX));
         }
         first.push(words.len());
         // Counting sort by end; words are in start order, so each group is
@@ -74,7 +80,7 @@ impl<'a> Doc<'a> {
                 *slot += 1;
             }
         }
-        Doc { lexicon, chars, cues, classes, words, first, by_end, last }
+        Doc { lexicon, chars, reach, cues, classes, words, first, by_end, last }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -118,9 +124,20 @@ impl<'a> Doc<'a> {
         self.longest(i, |w| w.info.cues & bits != 0)
     }
 
-    /// What the lexicons say about `chars[a..b]`.
+    /// What the lexicons say about `chars[a..b]`: `None` where no word
+    /// starts so, an empty [`Info`] for a prefix of words only.
     pub(super) fn info(&self, a: usize, b: usize) -> Option<&Info> {
-        self.lexicon.info(self.chars.get(a..b)?)
+        let word = self.chars.get(a..b)?;
+        // From the words found when the document was read, without walking
+        // the trie again; from the lexicon where no walk started.
+        let reach = self.reach.get(a).map_or(0, |&r| r as usize);
+        if !self.is_han(a) || b == a {
+            return self.lexicon.info(word);
+        }
+        if b - a > reach {
+            return None;
+        }
+        Some(self.starting(a).iter().find(|w| w.end == b).map_or(&Info::EMPTY, |w| w.info))
     }
 
     fn class(&self, i: usize) -> u8 {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use crate::dict::lexicon_rows as rows;
 
 /// What the lexicons say about one word.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Info {
     /// jieba frequency as a place (0: not a place).
     pub place: u32,
@@ -37,6 +37,28 @@ pub(super) struct Info {
     pub place_like: bool,
     /// Cue classes (the `CUE_*` bits).
     pub cues: u16,
+}
+
+impl Info {
+    /// What a node that is no word carries.
+    pub(super) const EMPTY: Info = Info {
+        place: 0,
+        org: 0,
+        person: 0,
+        word: 0,
+        verb: false,
+        noun: false,
+        adverb: false,
+        foreign: false,
+        place_like: false,
+        cues: 0,
+    };
+
+    /// Whether some list holds the word (a node with no list's word is a
+    /// prefix of longer words only, and its `Info` is empty).
+    pub(super) fn is_word(&self) -> bool {
+        self.place | self.org | self.person | self.word != 0 || self.cues != 0
+    }
 }
 
 pub(super) const TITLE: u16 = 1;
@@ -242,21 +264,24 @@ impl Lexicon {
     }
 
     /// Calls `visit(len, info)` for every word that starts at `text[at..]`,
-    /// shortest first.
-    pub(super) fn walk<'a>(&'a self, text: &[char], at: usize, mut visit: impl FnMut(usize, &'a Info)) {
+    /// shortest first, and returns how many characters of it the trie
+    /// follows: every node on the way that is no word has an empty
+    /// [`Info`].
+    pub(super) fn walk<'a>(&'a self, text: &[char], at: usize, mut visit: impl FnMut(usize, &'a Info)) -> usize {
         let mut node = 0u32;
         for (len, &c) in text.iter().skip(at).enumerate() {
             let next = if node == 0 { self.root_child(c) } else { self.edges.get(&(node, c)).copied().unwrap_or(0) };
             if next == 0 {
-                return;
+                return len;
             }
             node = next;
             if let Some(info) = self.nodes.get(next as usize) {
-                if info.place | info.org | info.person | info.word != 0 || info.cues != 0 {
+                if info.is_word() {
                     visit(len + 1, info);
                 }
             }
         }
+        text.len().saturating_sub(at)
     }
 
     /// What the lexicons say about exactly `word`.
@@ -302,5 +327,20 @@ impl Lexicon {
             class |= TRANSLITERATION;
         }
         class
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Info, Lexicon};
+
+    /// `Doc::info` answers for a node no list holds with an empty `Info`
+    /// without looking: every such node must carry nothing.
+    #[test]
+    fn nodes_that_are_no_word_are_empty() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.nodes.len() > 100_000);
+        assert!(lexicon.nodes.iter().all(|info| info.is_word() || *info == Info::EMPTY));
+        assert_eq!(Info::default(), Info::EMPTY);
     }
 }
