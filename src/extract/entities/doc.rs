@@ -227,3 +227,44 @@ impl Cover {
 pub(super) fn is_han(c: char) -> bool {
     crate::script::is_han(u32::from(c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Doc, Lexicon};
+
+    /// The document's answers from the words it found equal the lexicon's
+    /// own walk, for every span of up to eight characters of the seed
+    /// article (Traditional folded to Simplified as the extractor does) and
+    /// of some non-Han text.
+    #[test]
+    fn info_from_found_words_equals_the_lexicon() {
+        let seed = include_str!("../../../tests/data/seed-dajiang.txt");
+        let folded = crate::Converter::new(crate::Config::T2s).convert(seed).into_owned();
+        let text = format!("{folded}ABC 3D打印，一一对应");
+        let lexicon = Lexicon::get();
+        let doc = Doc::new(lexicon, text.chars().collect());
+        let mut words = 0;
+        for a in 0..doc.len() {
+            for b in a..=(a + 8).min(doc.len() + 1) {
+                let simple = doc.chars.get(a..b).and_then(|w| lexicon.info(w)).copied();
+                assert_eq!(doc.info(a, b).copied(), simple, "{a}..{b}");
+                words += usize::from(simple.is_some_and(|i| i.is_word()));
+            }
+        }
+        assert!(words > 1000);
+    }
+
+    /// Each position's cue bits are those of the words starting there.
+    #[test]
+    fn cue_summaries_are_the_words_cues() {
+        let seed = include_str!("../../../tests/data/seed-dajiang.txt");
+        let doc = Doc::new(Lexicon::get(), seed.chars().collect());
+        for i in 0..doc.len() {
+            let cues = doc.starting(i).iter().fold(0, |all, w| all | w.info.cues);
+            assert_eq!(doc.cues.get(i).copied(), Some(cues));
+            for bit in 0..16 {
+                assert_eq!(doc.starts_cued(i, 1 << bit), cues & (1 << bit) != 0);
+            }
+        }
+    }
+}
