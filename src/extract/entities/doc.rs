@@ -26,22 +26,24 @@ pub(super) struct Doc<'a> {
     classes: Vec<u8>,
     words: Vec<Word<'a>>,
     /// `words[first[i]..first[i + 1]]` start at character `i`.
-    first: Vec<usize>,
+    first: Vec<u32>,
     /// Indices into `words`, grouped by end: `by_end[last[j]..last[j + 1]]`
     /// end at character `j`, longest first.
-    by_end: Vec<usize>,
-    last: Vec<usize>,
+    by_end: Vec<u32>,
+    last: Vec<u32>,
 }
 
 impl<'a> Doc<'a> {
     pub(super) fn new(lexicon: &'a Lexicon, chars: Vec<char>) -> Doc<'a> {
-        let mut words = Vec::new();
+        // (Room for the words of most texts: capacity never touched costs
+        // no memory, and growing a large vector copies it.)
+        let mut words = Vec::with_capacity(chars.len() * 2);
         let mut first = Vec::with_capacity(chars.len() + 1);
         let mut classes = Vec::with_capacity(chars.len());
         let mut cues = Vec::with_capacity(chars.len());
         let mut reach = Vec::with_capacity(chars.len());
         for (at, &c) in chars.iter().enumerate() {
-            first.push(words.len());
+            first.push(index(words.len()));
             let class = lexicon.class(c);
             let mut here = 0;
             let mut followed = 0;
@@ -55,10 +57,10 @@ impl<'a> Doc<'a> {
             cues.push(here);
             reach.push(u32::try_from(followed).unwrap_or(u32::MAX));
         }
-        first.push(words.len());
+        first.push(index(words.len()));
         // Counting sort by end; words are in start order, so each group is
         // longest first.
-        let mut last = vec![0usize; chars.len() + 2];
+        let mut last = vec![0u32; chars.len() + 2];
         for w in &words {
             if let Some(count) = last.get_mut(w.end + 1) {
                 *count += 1;
@@ -71,11 +73,11 @@ impl<'a> Doc<'a> {
             }
         }
         let mut next = last.clone();
-        let mut by_end = vec![0usize; words.len()];
+        let mut by_end = vec![0u32; words.len()];
         for (k, w) in words.iter().enumerate() {
             if let Some(slot) = next.get_mut(w.end) {
-                if let Some(place) = by_end.get_mut(*slot) {
-                    *place = k;
+                if let Some(place) = by_end.get_mut(*slot as usize) {
+                    *place = index(k);
                 }
                 *slot += 1;
             }
@@ -95,13 +97,13 @@ impl<'a> Doc<'a> {
     /// The words starting at `i`, shortest first.
     pub(super) fn starting(&self, i: usize) -> &[Word<'a>] {
         let (Some(&a), Some(&b)) = (self.first.get(i), self.first.get(i + 1)) else { return &[] };
-        self.words.get(a..b).unwrap_or(&[])
+        self.words.get(a as usize..b as usize).unwrap_or(&[])
     }
 
     /// The words ending at `j` (exclusive end), longest first.
     pub(super) fn ending(&self, j: usize) -> impl Iterator<Item = &Word<'a>> {
         let (a, b) = (self.last.get(j).copied().unwrap_or(0), self.last.get(j + 1).copied().unwrap_or(0));
-        self.by_end.get(a..b).unwrap_or(&[]).iter().filter_map(|&k| self.words.get(k))
+        self.by_end.get(a as usize..b as usize).unwrap_or(&[]).iter().filter_map(|&k| self.words.get(k as usize))
     }
 
     /// The longest word at `i` that satisfies `keep`.
@@ -221,6 +223,12 @@ impl Cover {
     pub(super) fn overlaps(&self, r: &Range<usize>) -> bool {
         self.0.iter().take(r.end).skip(r.start).any(|&c| c)
     }
+}
+
+/// An index into the document's words as stored (a document of more than
+/// four billion words is beyond any memory this runs in).
+fn index(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A CJK ideograph (the extractor's notion of a Chinese character).

@@ -17,6 +17,7 @@ mod user;
 
 pub(crate) use user::UserNames;
 
+use lexicon::CharMap;
 use std::ops::Range;
 
 /// What an entity is.
@@ -156,20 +157,18 @@ pub(super) fn entities(text: &str, chars: &[char], offsets: &[usize], user: &Use
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let bytes = |r: &Range<usize>| byte(r.start)..byte(r.end);
     // The longest organisation or place ending at each position, and the
-    // place starting at each: attributes and nesting in one lookup.
-    let mut longest_by_end: Vec<Option<Range<usize>>> = vec![None; doc.len() + 1];
+    // place starting at each: attributes and nesting in one lookup (maps
+    // the size of what was found, not of the document).
+    let mut longest_by_end: CharMap<usize, Range<usize>> = CharMap::default();
     for span in orgs.iter().map(|o| &o.span).chain(&all_places) {
-        if let Some(slot) = longest_by_end.get_mut(span.end) {
-            if slot.as_ref().is_none_or(|s| s.len() < span.len()) {
-                *slot = Some(span.clone());
-            }
+        let slot = longest_by_end.entry(span.end).or_insert_with(|| span.clone());
+        if slot.len() < span.len() {
+            *slot = span.clone();
         }
     }
-    let mut place_by_start: Vec<Option<Range<usize>>> = vec![None; doc.len() + 1];
+    let mut place_by_start: CharMap<usize, Range<usize>> = CharMap::default();
     for place in &all_places {
-        if let Some(slot) = place_by_start.get_mut(place.start) {
-            *slot = Some(place.clone());
-        }
+        place_by_start.insert(place.start, place.clone());
     }
     let mut found = Vec::new();
     for person in &people {
@@ -178,7 +177,7 @@ pub(super) fn entities(text: &str, chars: &[char], offsets: &[usize], user: &Use
         // or inside it (大江鎮黨委 + 黨委副書記).
         let org = title.as_ref().and_then(|t| {
             (t.start..=t.end)
-                .filter_map(|end| longest_by_end.get(end).cloned().flatten())
+                .filter_map(|end| longest_by_end.get(&end).cloned())
                 .filter(|o| o.start < t.start)
                 .max_by_key(Range::len)
         });
@@ -195,8 +194,7 @@ pub(super) fn entities(text: &str, chars: &[char], offsets: &[usize], user: &Use
         found.push(entity(EntityKind::Org, bytes(&org.span)));
         // The places an organisation's name starts with (臺山市 + 金橋...,
         // 中國 + 政府).
-        let leading =
-            place_by_start.get(org.span.start).cloned().flatten().filter(|p| !org.brand && p.end < org.span.end);
+        let leading = place_by_start.get(&org.span.start).cloned().filter(|p| !org.brand && p.end < org.span.end);
         for place in org.places.iter().cloned().chain(leading) {
             if nested.insert((place.start, place.end)) {
                 found.push(entity(EntityKind::Place, bytes(&place)));
