@@ -22,17 +22,19 @@ pub(super) struct Org {
 
 /// The organisations of `doc`, left to right, not overlapping.
 pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
-    let mut place_by_end: Vec<Option<usize>> = vec![None; doc.len() + 1];
+    // (Starts and indices as `u32`: these arrays are as long as the
+    // document.)
+    let mut place_by_end: Vec<Option<u32>> = vec![None; doc.len() + 1];
     let mut inside_place = vec![false; doc.len() + 1];
     for p in places {
         if let Some(slot) = place_by_end.get_mut(p.end) {
-            *slot = Some(p.start);
+            *slot = u32::try_from(p.start).ok();
         }
         for inside in inside_place.iter_mut().take(p.end).skip(p.start + 1) {
             *inside = true;
         }
     }
-    let place_ending = |j: usize| place_by_end.get(j).copied().flatten().map(|s| s..j);
+    let place_ending = |j: usize| place_by_end.get(j).copied().flatten().map(|s| s as usize..j);
     let mut found = Found { orgs: Vec::new(), by_end: vec![None; doc.len() + 1] };
     for i in 0..doc.len() {
         if let Some(org) = suffixed(doc, i, &place_ending, &found) {
@@ -56,19 +58,19 @@ pub(super) fn find(doc: &Doc<'_>, places: &[Range<usize>]) -> Vec<Org> {
 struct Found {
     orgs: Vec<Org>,
     /// The first organisation found that ends at each position.
-    by_end: Vec<Option<usize>>,
+    by_end: Vec<Option<u32>>,
 }
 
 impl Found {
     fn push(&mut self, org: Org) {
         if let Some(slot @ None) = self.by_end.get_mut(org.span.end) {
-            *slot = Some(self.orgs.len());
+            *slot = u32::try_from(self.orgs.len()).ok();
         }
         self.orgs.push(org);
     }
 
     fn ending(&self, j: usize) -> Option<&Org> {
-        self.by_end.get(j).copied().flatten().and_then(|k| self.orgs.get(k)).filter(|o| o.span.start < j)
+        self.by_end.get(j).copied().flatten().and_then(|k| self.orgs.get(k as usize)).filter(|o| o.span.start < j)
     }
 }
 
