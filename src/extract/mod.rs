@@ -548,6 +548,14 @@ mod tests {
         );
     }
 
+    /// A numeral before 大 names a group (三大工程, the three major projects),
+    /// not a count of anything.
+    #[test]
+    fn ranked_groups_are_not_counts() {
+        assert!(figs("以“三大工程”為抓手，榮獲“僑都十大工匠”稱號").is_empty());
+        assert_eq!(figs("三大工程帶動1841名職工").len(), 1);
+    }
+
     #[test]
     fn dates() {
         let f = figs("2022年8月15日，今年8月，民國113年，112年度，一九九八年，第3名不是數量");
