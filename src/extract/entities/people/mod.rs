@@ -915,13 +915,14 @@ fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
 }
 
 /// Whether a name may start at `i`: after a boundary character, or after a
-/// word that ends there (會見 + 江澤民) without a word running across.
+/// word, title or speech verb that ends there (會見 + 江澤民, 並說 +
+/// 克林頓) without a word running across.
 fn name_boundary(doc: &Doc<'_>, i: usize) -> bool {
     doc.left_boundary(i)
         // After a date or number with its unit (1965年周恩來).
         || i >= 2 && matches!(doc.at(i - 1), '年' | '月' | '日' | '号') && is_digit(doc.at(i - 2))
         || (PERSON_LEFT.contains(&doc.at(i.wrapping_sub(1))) && i > 0
-            || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & TITLE != 0))
+            || doc.ending(i).any(|w| w.info.word >= 100 || w.info.cues & (TITLE | SPEECH) != 0))
             && !doc.word_across(i, 100)
 }
 
