@@ -349,6 +349,9 @@ mod tests {
         assert!(has("葡萄牙外長伽馬同來訪的法國外長", Person, "伽馬"));
         // A speech verb before a name ends what came before it.
         assert_eq!(people_in("克林頓表示歡迎。並說克林頓總統期待"), 2);
+        // After a title, the last given character and a conjunction do
+        // not make a word that swallows the name (平和).
+        assert!(has("全國人大常委會副委員長吳階平和有關方面負責人出席", Person, "吳階平"));
         assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
         // A married name with two surnames; a listed name ending a list.
         assert!(has("政務司司長陳方安生說", Person, "陳方安生"));

@@ -326,10 +326,13 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
         // Not when a title or speech verb follows (江澤民主席 has 民主).
         // A place always does after a single given character (大使向美國務卿:
         // 美國; not 鄧小平南方, 平南 a county).
+        // After a title, not a word of the last given character and a
+        // conjunction (副委員長吳階平 + 和: 平和).
+        let conjoined = |w: &super::doc::Word| titled && len == 2 && w.end == end + 1 && AND.contains(&doc.at(end));
         let runs_on = doc
             .starting(end - 1)
             .iter()
-            .any(|w| w.end > end && (w.info.word >= 300 && !speech || len == 1 && w.info.place > 0));
+            .any(|w| w.end > end && (w.info.word >= 300 && !speech && !conjoined(w) || len == 1 && w.info.place > 0));
         // Without a title or speech verb, a given name that is an everyday
         // verb or noun reads as that word (陳進入伏擊圈, 宋駕車逃離; not
         // 歐陽建國主持).
