@@ -347,6 +347,10 @@ mod tests {
         // player's rank after a name.
         assert!(has("默里先生說，金價能否在", Person, "默里"));
         assert!(has("葡萄牙外長伽馬同來訪的法國外長", Person, "伽馬"));
+        // A foreign name jieba lists, as a clause's subject; not an
+        // everyday word it files among names, before 的 or 和.
+        assert!(has("科恩在會見中說，美國重視發展同中國的關係", Person, "科恩"));
+        assert_eq!(people_in("崇高的敬意，哈佛和布朗大學"), 0);
         // A speech verb before a name ends what came before it.
         assert_eq!(people_in("克林頓表示歡迎。並說克林頓總統期待"), 2);
         // After a title, the last given character and a conjunction do

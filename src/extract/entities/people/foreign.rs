@@ -69,8 +69,13 @@ pub(super) fn foreign_name(doc: &Doc<'_>, i: usize) -> Option<Person> {
         doc.longest(i, |w| w.info.foreign && w.info.place | w.info.org == 0).filter(|w| !doc.is_transliteration(w.end));
     if let Some(name) = listed {
         let speech = doc.starts_cued(name.end, SPEECH);
+        // Or as the subject at a clause's start (科恩在會見中說): an adverb
+        // or verb after it, not 的 or a conjunction (jieba files everyday
+        // words among foreign names: 崇高的, 哈佛和).
+        let after = doc.at(name.end);
+        let subject = doc.left_boundary(i) && CLAUSE_VERBS.contains(&after) && after != '的' && !AND.contains(&after);
         let starts_word = doc.starting(i).iter().any(|w| w.end > name.end && w.info.word > 0);
-        if !starts_word && (listed_title || speech) {
+        if !starts_word && (listed_title || speech || subject) {
             return Some(Person { span: i..name.end, title, foreign: true });
         }
     }
