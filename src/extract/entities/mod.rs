@@ -356,6 +356,10 @@ mod tests {
         // After a title, the last given character and a conjunction do
         // not make a word that swallows the name (平和).
         assert!(has("全國人大常委會副委員長吳階平和有關方面負責人出席", Person, "吳階平"));
+        // An ambiguous surname (高) after a role, with a given name that
+        // reads strongly as one; not where the role runs into it (工程).
+        assert!(has("海流圖鄉幹部高玉明從土堆裏爬出來", Person, "高玉明"));
+        assert_eq!(people_in("協同攻關夏商周斷代工程曙光初現"), 0);
         assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
         // A married name with two surnames; a listed name ending a list.
         assert!(has("政務司司長陳方安生說", Person, "陳方安生"));

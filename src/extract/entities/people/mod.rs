@@ -435,8 +435,16 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             // (龍永圖在演講中, 郎平並不).
             let listed_subject =
                 clause && len == 2 && listed && doc.at(end) != '的' && doc.info(i, end).is_some_and(|w| w.word == 0);
-            let either =
-                listed_title || clause_speech || appointed || counted_after(doc, end) || listed_subject || speaker;
+            // Or any title or role before a given name of two characters
+            // that reads strongly as one (幹部高玉明).
+            let strong_after_title = title.is_some() && len == 2 && sum >= 30 && !doc.word_across(i, 100);
+            let either = listed_title
+                || clause_speech
+                || strong_after_title
+                || appointed
+                || counted_after(doc, end)
+                || listed_subject
+                || speaker;
             sum >= FLOOR
                 && if doc.is_function(i) {
                     let credit = matches!(doc.at(end), '）' | ')');
