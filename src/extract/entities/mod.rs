@@ -360,6 +360,8 @@ mod tests {
         // reads strongly as one; not where the role runs into it (工程).
         assert!(has("海流圖鄉幹部高玉明從土堆裏爬出來", Person, "高玉明"));
         assert_eq!(people_in("協同攻關夏商周斷代工程曙光初現"), 0);
+        // A noun and a locative are a place in a thing (叢書 + 中).
+        assert_eq!(people_in("在作品中充分體現。叢書中收錄的許多作品"), 0);
         assert!(has("常昊八段和葉桂五段將代表中方", Person, "葉桂"));
         // A married name with two surnames; a listed name ending a list.
         assert!(has("政務司司長陳方安生說", Person, "陳方安生"));

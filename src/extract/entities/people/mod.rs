@@ -420,7 +420,12 @@ fn chinese_name(doc: &Doc<'_>, i: usize, before: Before) -> Option<Person> {
             .starting(i)
             .iter()
             .any(|w| w.end > given_from && w.end < end && (w.info.adverb || w.info.verb) && w.info.word >= 1000);
-        let confirmed = if word || runs_on && !appointed || given_word || word_inside || function_word {
+        // A noun the surname starts and a locative after it (叢書 + 中,
+        // 花園 + 裏): the place in a thing, not a name.
+        let located = len == 2
+            && matches!(doc.at(end - 1), '中' | '上' | '里' | '内')
+            && doc.info(i, end - 1).is_some_and(|w| w.noun && w.word >= 10 && w.person == 0);
+        let confirmed = if word || runs_on && !appointed || given_word || word_inside || function_word || located {
             false
         } else if ambiguous {
             // 和, 時, 向 are mostly not surnames: only a title before the
