@@ -668,6 +668,8 @@ mod tests {
         // A dateline's place; a place's surroundings.
         assert_eq!(people("本報呂勒奧（瑞典）１月２０日電"), 0);
         assert_eq!(people("歐佩克附近的油田"), 0);
+        // A record's or a prize's holder (吉尼斯 + 紀錄, 之最).
+        assert_eq!(people("日前獲“上海大世界吉尼斯之最”證書"), 0);
         // A one-character speech verb starting a noun (稱 + 稱號); a
         // photograph's position in brackets.
         assert_eq!(people("獲得“民族團結進步模範”榮譽稱號"), 0);

@@ -177,6 +177,8 @@ const THING_AFTER: &[&str] = &[
     "西部",
     "中部",
     "市区",
+    "纪录",
+    "之最",
 ];
 
 /// Words before a name that make it a place's (城市呂勒奧, 山城達沃斯).
