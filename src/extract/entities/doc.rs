@@ -1,7 +1,7 @@
 //! One document prepared for the entity finders: its characters folded to
 //! Simplified and every lexicon word found in it.
 
-use super::lexicon::{Info, Lexicon, FUNCTION_CHAR, HAN, TRANSLITERATION};
+use super::lexicon::{CharMap, Info, Lexicon, FUNCTION_CHAR, HAN, TRANSLITERATION};
 use std::ops::Range;
 
 /// A lexicon word at a position of the document (character indices).
@@ -199,6 +199,37 @@ impl<'a> Doc<'a> {
     /// after `i`.
     pub(super) fn crossing(&self, from: usize, i: usize, keep: impl Fn(&Word<'a>) -> bool) -> bool {
         (from..i).any(|s| self.starting(s).iter().any(|w| w.end > i && keep(w)))
+    }
+}
+
+/// Runs of characters (names, short forms) the document has shown to be
+/// something, each once, grouped by their first two characters: a finder
+/// that looks for all of them at every position reads one group there, so
+/// the cost does not grow with how many there are.
+#[derive(Default)]
+pub(super) struct Heads<'r>(CharMap<(char, char), Vec<&'r [char]>>);
+
+impl<'r> Heads<'r> {
+    /// Adds `run` (runs shorter than two characters are not kept).
+    pub(super) fn add(&mut self, run: &'r [char]) {
+        if let [first, second, ..] = *run {
+            let group = self.0.entry((first, second)).or_default();
+            if !group.contains(&run) {
+                group.push(run);
+            }
+        }
+    }
+
+    /// The runs written at `i` of `doc`, in the order they were added.
+    pub(super) fn at<'s>(&'s self, doc: &'s Doc<'_>, i: usize) -> impl Iterator<Item = &'r [char]> + 's {
+        // (No hashing where there is nothing to find: most documents name
+        // no company twice.)
+        let group = if self.0.is_empty() {
+            &[][..]
+        } else {
+            self.0.get(&(doc.at(i), doc.at(i + 1))).map_or(&[][..], Vec::as_slice)
+        };
+        group.iter().copied().filter(move |run| doc.chars.get(i..i + run.len()) == Some(*run))
     }
 }
 

@@ -3,8 +3,8 @@
 //! 大江鎮人民政府), brand + trade (六和飼料, 伍氏興隆明清家具), and the short
 //! forms a text uses after the full name (金橋鋁型材廠, 金橋輕合金).
 
-use super::doc::Doc;
-use super::lexicon::{CharMap, INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK, SPEECH};
+use super::doc::{Doc, Heads};
+use super::lexicon::{INDUSTRY, ORG_BODY, ORG_GOV, ORG_LEGAL, ORG_SUFFIX, ORG_WEAK, SPEECH};
 use std::ops::Range;
 
 /// How far left of its suffix an organisation's name may reach.
@@ -234,22 +234,22 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
         }
     }
     cores.sort_unstable();
-    cores.dedup();
     brands.sort_unstable();
-    brands.dedup();
-    // Indexed by first character: a document may name many companies, and
-    // this runs at every position.
-    let (cores, brands) = (by_first(&cores), by_first(&brands));
-    let chars = &doc.chars;
-    let here = |i: usize, word: &[char]| chars.get(i..i + word.len()) == Some(word);
-    for (i, c) in chars.iter().enumerate() {
-        for &core in cores.get(c).map_or(&[][..], Vec::as_slice) {
-            if here(i, core) {
-                found.push(Org { span: i..i + core.len(), places: Vec::new(), brand: false });
-            }
+    // (Indexed: a document may name many companies, and this runs at every
+    // position.)
+    let (mut core_heads, mut brand_heads) = (Heads::default(), Heads::default());
+    for core in &cores {
+        core_heads.add(core);
+    }
+    for brand in &brands {
+        brand_heads.add(brand);
+    }
+    for i in 0..doc.len() {
+        for core in core_heads.at(doc, i) {
+            found.push(Org { span: i..i + core.len(), places: Vec::new(), brand: false });
         }
-        for &brand in brands.get(c).map_or(&[][..], Vec::as_slice) {
-            if here(i, brand) && doc.left_boundary(i) {
+        for brand in brand_heads.at(doc, i) {
+            if doc.left_boundary(i) {
                 if let Some(trade) = doc.longest_cued(i + brand.len(), INDUSTRY) {
                     found.push(Org { span: i..trade.end, places: Vec::new(), brand: true });
                 }
@@ -257,17 +257,6 @@ fn short_forms(doc: &Doc<'_>, found: &mut Vec<Org>) {
         }
     }
     found.sort_by_key(|o| (o.span.start, std::cmp::Reverse(o.span.end)));
-}
-
-/// `words` grouped by their first character, in their order.
-fn by_first(words: &[Vec<char>]) -> CharMap<char, Vec<&[char]>> {
-    let mut index: CharMap<char, Vec<&[char]>> = CharMap::default();
-    for w in words {
-        if let Some(&c) = w.first() {
-            index.entry(c).or_default().push(w);
-        }
-    }
-    index
 }
 
 /// Keeps the outermost of overlapping organisations, left to right.

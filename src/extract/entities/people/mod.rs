@@ -12,7 +12,7 @@
 mod foreign;
 mod lists;
 
-use super::doc::{Cover, Doc};
+use super::doc::{Cover, Doc, Heads};
 use super::lexicon::{CharMap, CharSet, SPEECH, SURNAME, SURNAME_AMBIGUOUS, SURNAME_JAPANESE, TITLE};
 use foreign::{dotted, foreign_name, japanese_name, names_thing};
 use lists::{bracket_at, coordinated, name_lists, note_parts, note_starting, person_part};
@@ -58,7 +58,7 @@ const FLOOR: i32 = -20;
 /// The people of `doc` outside `taken` (character ranges of organisations);
 /// a place may not hold a Chinese name's surname unless a title or speech
 /// verb stands by it, nor overlap a foreign name.
-pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
+pub(super) fn find(doc: &Doc<'_>, taken: &[Range<usize>], places: &[Range<usize>]) -> Vec<Person> {
     let taken = Cover::new(doc.len(), taken);
     let place_list = places;
     let places = Cover::new(doc.len(), places);
@@ -135,20 +135,10 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
         keep
     });
     // A name confirmed once is a name everywhere in the document.
-    // (By their first two characters: a document may name many people
-    // with one surname.)
-    let mut names: CharMap<(char, char), Vec<&'a [char]>> = CharMap::default();
-    let mut add = |name: &'a [char]| {
-        if let [first, second, ..] = *name {
-            let group = names.entry((first, second)).or_default();
-            if !group.contains(&name) {
-                group.push(name);
-            }
-        }
-    };
+    let mut names = Heads::default();
     for p in found.iter().filter(|p| p.span.len() >= 2) {
         if let Some(name) = doc.chars.get(p.span.clone()) {
-            add(name);
+            names.add(name);
         }
         // The given name alone, once the full name is known (周恩來 ...
         // 恩來), unless it is an everyday word (建國).
@@ -156,7 +146,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
             let given = p.span.start + 1..p.span.end;
             if doc.info(given.start, given.end).is_none_or(|w| w.word == 0 && w.place == 0 && w.org == 0) {
                 if let Some(name) = doc.chars.get(given) {
-                    add(name);
+                    names.add(name);
                 }
             }
         }
@@ -165,8 +155,7 @@ pub(super) fn find<'a>(doc: &'a Doc<'_>, taken: &[Range<usize>], places: &[Range
     let mut more = Vec::new();
     let mut i = 0;
     while i < doc.len() {
-        let candidates = names.get(&(doc.at(i), doc.at(i + 1))).map_or(&[][..], Vec::as_slice);
-        let known = candidates.iter().find(|n| doc.chars.get(i..i + n.len()) == Some(**n));
+        let known = names.at(doc, i).next();
         match known {
             // Not where the name begins a longer word (鄧小平理論,
             // 馬克思主義).
