@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use super::pairs::PairKey;
 use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
-use super::trie::{CharSet, RootTable, Trie};
+use super::trie::{CharSet, Match, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, open_room, put_at,
     scan_back, word_at,
@@ -490,7 +490,13 @@ impl Pipeline {
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate = (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0)
                 | (f & (MERGED_NODE | MERGED_STAGE_CONTINUES) != 0) & changing.may_contain_key(PairKey::new(c, c2));
-            if candidate {
+            // Most pairs the filter passes start no word or key that
+            // changes anything here (the text does not go on to one):
+            // what starts at `pos` settles it before the walk goes back.
+            if candidate
+                && (f & (MERGED_SLOW | MERGED_CLEAN_ONLY) != 0
+                    || position_differs(table, seg, stage, text, pos, (c, len), c2))
+            {
                 let (resume, resume_out) = restart_before(table, bytes, (left, left_out), (pos, at));
                 out.truncate(resume_out);
                 if resume != left {
@@ -989,6 +995,65 @@ fn restart_before(table: &RootTable, bytes: &[u8], left: (usize, usize), here: (
             _ => Some(((f & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize),
         }
     })
+}
+
+/// Whether what [`Pipeline::convert_merged`] must write for the position
+/// `pos` (character `c` of `len` bytes, then `c2`; its entry in `table`
+/// sends it nowhere else) may differ from the entries of the characters
+/// it covers, written one by one: the longest word there, if one starts
+/// there; else any match of the stage that a step could take there (cut
+/// short by a later word or not), or an unchecked one.
+///
+/// A position that starts no such word or match needs no going back: if
+/// the walk is at `pos`, its segment comes out as the loop writes it; if a
+/// word or a match from an earlier position covers `pos`, that one either
+/// differs and was taken where it starts, or comes out as written too. A
+/// character covered whose entry sends it to the slower path goes back
+/// itself, through `pos` (no inert character lies between), so its entry's
+/// bytes need not be right here.
+#[inline(never)]
+fn position_differs(
+    table: &RootTable,
+    seg: &Stage,
+    stage: &Stage,
+    text: &str,
+    pos: usize,
+    (c, len): (u32, usize),
+    c2: u32,
+) -> bool {
+    let bytes = text.as_bytes();
+    match seg.segment_at(text, pos, c, len, c2) {
+        // A word is a segment of its own, whatever the stage holds.
+        Ok(Some(m)) => written_differs(table, bytes, pos, m),
+        Ok(None) if table.get(c) & MERGED_STAGE_CONTINUES != 0 => {
+            stage.any_match_at(text, pos, (c, len), &mut |m| m.unchecked || written_differs(table, bytes, pos, m))
+        }
+        Ok(None) => false,
+        Err(_) => true,
+    }
+}
+
+/// Whether match `m` at `pos` converts otherwise than the entries of its
+/// characters in `table`, written one after the other.
+fn written_differs(table: &RootTable, bytes: &[u8], pos: usize, m: Match<'_>) -> bool {
+    let mut value = m.value.as_bytes();
+    let mut at = pos;
+    while at < pos + m.len {
+        let (ch, ch_len) = decode(bytes, at);
+        let entry = table.get(ch);
+        let entry_bytes = entry.to_le_bytes();
+        let written = if entry == 0 {
+            bytes.get(at..at + ch_len)
+        } else {
+            entry_bytes.get(..((entry & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize)
+        };
+        match written.and_then(|w| value.strip_prefix(w)) {
+            Some(rest) => value = rest,
+            None => return true,
+        }
+        at += ch_len;
+    }
+    !value.is_empty()
 }
 
 /// Byte-loop entry flag: the position goes through

@@ -386,7 +386,7 @@ mod tests {
         /// characters alone do.
         #[test]
         fn merged_walk_equals_the_reference(
-            words in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}|=")), 1..10),
+            words in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}|=|\\+[p-s]")), 1..10),
             chars in prop::collection::vec(("[a-c]", "[a-cx]"), 0..4),
             phrases in prop::collection::vec(("[a-cx]{2,3}", "[p-s]{1,2}"), 0..3),
             text in "[a-c，⿰]{0,40}",
@@ -402,8 +402,9 @@ mod tests {
     /// regional stage makes (`ac` becomes the word `ab`) needs the run
     /// converted again, from a character whose value holds in a clean run
     /// only; and a word that converts as its characters do (`ab`) hides
-    /// one that does not (`bc`). (The texts run on: the loop leaves the
-    /// last characters to the walk.)
+    /// one that does not (`bc`); and a word the regional stage makes where
+    /// the composed stage writes the characters unchanged. (The texts run
+    /// on: the loop leaves the last characters to the walk.)
     #[test]
     fn checked_merged_walk_cases() {
         let inline = |pairs: &[(&str, &str)]| DictSpec::Inline {
@@ -417,6 +418,10 @@ mod tests {
                 inline(&[("a", "y")]),
                 "abcabc，abc，abcabc，。。。。",
             ),
+            // The regional stage makes a word (`ac` → `ab` → `p`) from
+            // characters the map writes unchanged (`b` → `c`): the
+            // composed match, unchecked, looks like the characters alone.
+            (inline(&[("ab", "p")]), inline(&[("ac", "ab")]), inline(&[("b", "c")]), "xac，ac，xacac，。。。。"),
         ];
         for (words, regional, map, text) in cases {
             let second = DictSpec::Group { policy: MatchPolicy::ShortCircuit, children: vec![words.clone(), map] };
@@ -440,6 +445,20 @@ mod tests {
             pipeline.convert_into(text, &mut ours);
             assert_eq!(ours, want, "{text}");
         }
+    }
+
+    /// Words the merged walk must take although their characters come
+    /// out as written one by one at first: the value goes on after them
+    /// (`ab` → `xbq`), or stops short (`bc` → `b`).
+    #[test]
+    fn words_longer_or_shorter_than_their_characters() {
+        let inline = |pairs: &[(&str, &str)]| DictSpec::Inline {
+            entries: pairs.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        };
+        let (words, chars, phrases) = (inline(&[("ab", "xbq"), ("bc", "b")]), inline(&[("a", "x")]), inline(&[]));
+        let (ours, want) = s2twp_shaped(&words, &chars, &phrases, "cabab，bcbc，。。。。");
+        assert_eq!(want, "cxbqxbq，bb，。。。。");
+        assert_eq!(ours, want);
     }
 
     /// An astral character that only the middle of a word holds has no
@@ -548,6 +567,8 @@ mod tests {
             .map(|(k, v)| {
                 let value = match v.as_deref() {
                     Some("=") => k.clone(),
+                    // The characters' values and more after them.
+                    Some(more) if more.starts_with('+') => plain(&k) + &more[1..],
                     Some(_) => v.unwrap_or_default(),
                     None => plain(&k),
                 };

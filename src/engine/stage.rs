@@ -363,6 +363,22 @@ impl Stage {
         }
     }
 
+    /// Whether `f` holds for some match of a key starting at `pos` with
+    /// the character `c` of `len` bytes, that a step there could take with
+    /// the text cut short anywhere (see [`Trie::any_along`]).
+    pub(crate) fn any_match_at(
+        &self,
+        input: &str,
+        pos: usize,
+        (c, len): (u32, usize),
+        f: &mut dyn FnMut(Match<'_>) -> bool,
+    ) -> bool {
+        match self.trie.root(c) {
+            0 => false,
+            n => self.trie.any_along(input.as_bytes(), pos + len, n, f),
+        }
+    }
+
     /// Converts at `pos` (the character there is `c` of `len` bytes, the
     /// next one `c2`): the longest match, or the character alone. Returns
     /// the position after it.

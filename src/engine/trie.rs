@@ -547,6 +547,36 @@ impl Trie {
         self.node_match(n)
     }
 
+    /// Whether `f` holds for some match along the text from a key's first
+    /// character `c1` (whose node is `n`), with the next character at
+    /// `pos`: the resolved match of each node the walk passes, shortest
+    /// first (the same match again while no longer key ends). These are
+    /// the matches a walk cut short anywhere may take.
+    pub(crate) fn any_along(
+        &self,
+        bytes: &[u8],
+        mut pos: usize,
+        mut n: u32,
+        f: &mut dyn FnMut(Match<'_>) -> bool,
+    ) -> bool {
+        let mut node = self.node(n);
+        loop {
+            if node.key_len > 0 && f(self.node_match_of(node)) {
+                return true;
+            }
+            if node.children == 0 || pos >= bytes.len() {
+                return false;
+            }
+            let (c, len) = decode(bytes, pos);
+            n = self.child(node, c);
+            if n == 0 {
+                return false;
+            }
+            node = self.node(n);
+            pos += len;
+        }
+    }
+
     /// The match at byte `pos` of `bytes` (valid UTF-8), if any.
     #[inline]
     pub(crate) fn match_at(&self, bytes: &[u8], pos: usize) -> Option<Match<'_>> {
