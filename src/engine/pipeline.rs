@@ -18,8 +18,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::pairs::PairKey;
-use super::stage::{Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_SLOW};
-use super::trie::{CharSet, Match, RootTable, Trie};
+use super::stage::{
+    written_differs, Lone, Sink, Stage, Stop, WordAlone, FAST_CONTINUES, FAST_INERT, FAST_LEN_SHIFT, FAST_SLOW,
+};
+use super::trie::{CharSet, RootTable, Trie};
 use super::utf8::{
     char_len, char_word_at, decode, decode_word, extend_checked, ids_len, is_ids_operator, open_room, put_at,
     scan_back, word_at,
@@ -1033,29 +1035,6 @@ fn position_differs(
     }
 }
 
-/// Whether match `m` at `pos` converts otherwise than the entries of its
-/// characters in `table`, written one after the other.
-fn written_differs(table: &RootTable, bytes: &[u8], pos: usize, m: Match<'_>) -> bool {
-    let mut value = m.value.as_bytes();
-    let mut at = pos;
-    while at < pos + m.len {
-        let (ch, ch_len) = decode(bytes, at);
-        let entry = table.get(ch);
-        let entry_bytes = entry.to_le_bytes();
-        let written = if entry == 0 {
-            bytes.get(at..at + ch_len)
-        } else {
-            entry_bytes.get(..((entry & MERGED_LEN) >> MERGED_LEN_SHIFT) as usize)
-        };
-        match written.and_then(|w| value.strip_prefix(w)) {
-            Some(rest) => value = rest,
-            None => return true,
-        }
-        at += ch_len;
-    }
-    !value.is_empty()
-}
-
 /// Byte-loop entry flag: the position goes through
 /// [`Pipeline::merged_position`].
 const MERGED_SLOW: u32 = 0x8000_0000;
@@ -1069,7 +1048,7 @@ const MERGED_STAGE_CONTINUES: u32 = 0x0800_0000;
 /// only; a step of the stage may differ.
 const MERGED_CLEAN_ONLY: u32 = 0x0400_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
-const MERGED_LEN_SHIFT: u32 = 24;
+const MERGED_LEN_SHIFT: u32 = FAST_LEN_SHIFT;
 /// Mask of the output length.
 const MERGED_LEN: u32 = 0x0300_0000;
 

@@ -158,8 +158,8 @@ mod tests {
 
     use super::*;
     use crate::dict::{embedded, parse_text_dict};
-    use crate::engine::pipeline::{compose, Parts, Pipeline, Segmentation};
-    use crate::engine::stage::Stage;
+    use crate::engine::pipeline::{compose, compose_checked, Parts, Pipeline, Segmentation};
+    use crate::engine::stage::{Stage, Stop};
     use crate::engine::trie::Trie;
     use crate::Config;
 
@@ -353,7 +353,7 @@ mod tests {
         #[test]
         fn lazy_and_eager_byte_loops_equal_the_char_loop(
             chars in prop::collection::vec(("[a-c]", "[a-cx-z]"), 0..4),
-            phrases in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}")), 1..10),
+            phrases in prop::collection::vec(("[a-c]{2,3}", prop::option::of("[p-s]{1,3}|\\+[p-s]")), 1..10),
             text in "[a-c，⿰]{0,40}",
         ) {
             let phrases = with_plain_values(phrases, &chars);
@@ -459,6 +459,36 @@ mod tests {
         let (ours, want) = s2twp_shaped(&words, &chars, &phrases, "cabab，bcbc，。。。。");
         assert_eq!(want, "cxbqxbq，bb，。。。。");
         assert_eq!(ours, want);
+    }
+
+    /// The lazy byte loop stops at an unchecked match, as the character
+    /// loop does, even where the match's value is what the characters
+    /// alone give (`ac` → `ac`, which the regional stage would make the
+    /// word `ab` → `p`).
+    #[test]
+    fn lazy_byte_loop_stops_at_unchecked_matches() {
+        let inline = |pairs: &[(&str, &str)]| DictSpec::Inline {
+            entries: pairs.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect(),
+        };
+        let (words, map) = (inline(&[("ab", "p")]), inline(&[("b", "c")]));
+        let second = DictSpec::Group { policy: MatchPolicy::ShortCircuit, children: vec![words.clone(), map] };
+        let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+        let mut trie = |s: &DictSpec| Trie::build(s, &mut no_files).expect("builds");
+        let (regional, second, words) = (trie(&inline(&[("ac", "ab")])), trie(&second), trie(&words));
+        let composed = compose_checked(&regional, &second, &words).expect("composes").expect("checked");
+        let stage = Stage::new(Arc::new(composed), &[], false);
+        for text in ["xxac，。。。。", "xac，xac，。。。。"] {
+            let mut want = String::new();
+            assert_eq!(stage.run(text, &mut want), Err(Stop::Unchecked), "{text}");
+            for lazy in [false, true] {
+                let (mut ours, mut buf) = (String::new(), Vec::new());
+                assert_eq!(
+                    stage.with_lazy(lazy).run_via_bytes(text, &mut ours, &mut buf),
+                    Err(Stop::Unchecked),
+                    "{text}"
+                );
+            }
+        }
     }
 
     /// An astral character that only the middle of a word holds has no

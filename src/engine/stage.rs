@@ -137,6 +137,32 @@ pub(crate) const FAST_INERT: u32 = 0x2000_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
 pub(crate) const FAST_LEN_SHIFT: u32 = 24;
 
+/// Whether match `m` at `pos` converts otherwise than the byte-loop
+/// entries of its characters in `table` (a stage's fast table, or the
+/// merged walk's), written one after the other: an entry holds the output
+/// character's UTF-8 bytes in bits 0..24 and their length at
+/// `FAST_LEN_SHIFT`, or is 0 to copy the character.
+pub(crate) fn written_differs(table: &RootTable, bytes: &[u8], pos: usize, m: Match<'_>) -> bool {
+    let mut value = m.value.as_bytes();
+    let mut at = pos;
+    while at < pos + m.len {
+        let (ch, ch_len) = decode(bytes, at);
+        let entry = table.get(ch);
+        let entry_bytes = entry.to_le_bytes();
+        let written = if entry == 0 {
+            bytes.get(at..at + ch_len)
+        } else {
+            entry_bytes.get(..(entry >> FAST_LEN_SHIFT & 3) as usize)
+        };
+        match written.and_then(|w| value.strip_prefix(w)) {
+            Some(rest) => value = rest,
+            None => return true,
+        }
+        at += ch_len;
+    }
+    !value.is_empty()
+}
+
 impl Stage {
     /// Builds the dispatch table of `trie` for conversion, or for the
     /// segmentation walk when `segmentation` is set (then every key, even
@@ -305,7 +331,12 @@ impl Stage {
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate =
                 (f & FAST_SLOW != 0) | (f & FAST_CONTINUES != 0) & changing.may_contain_key(PairKey::new(c, c2));
-            if candidate {
+            // Most pairs the filter passes start no match that changes
+            // anything here (the text does not go on to one): the longest
+            // match at `pos` settles it first. (If a match from an earlier
+            // position covers `pos`, it either differs and was taken where
+            // it starts, or comes out as written too.)
+            if candidate && (f & FAST_SLOW != 0 || self.longest_differs(fast, bytes, pos)) {
                 out.truncate(settled_out);
                 let mut to = settled;
                 while to <= pos {
@@ -346,6 +377,14 @@ impl Stage {
             pos = self.step(input, pos, (c, len), c2, out)?;
         }
         Ok(())
+    }
+
+    /// Whether the longest match at `pos` (whose character's entry is not
+    /// `FAST_SLOW`) converts otherwise than `fast` writes its characters
+    /// one by one, or is unchecked.
+    #[inline(never)]
+    fn longest_differs(&self, fast: &RootTable, bytes: &[u8], pos: usize) -> bool {
+        self.trie.match_at(bytes, pos).is_some_and(|m| m.unchecked || written_differs(fast, bytes, pos, m))
     }
 
     /// [`Stage::run`] through [`Stage::run_bytes`], with `buf` as scratch.
