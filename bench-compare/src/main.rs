@@ -74,11 +74,13 @@ fn main() {
             let _ = convert("漢字汉字"); // first use: load dictionaries
         }
         // Round robin: every converter is timed once per round, so a
-        // change in the shared machine's speed affects them alike. Each
-        // peer is also timed right after a run of zhtext, and the ratio of
-        // the two times is kept per round: on a machine whose speed
-        // changes within seconds, the median of these paired ratios is
-        // steadier than a ratio of two bests taken minutes apart.
+        // change in the shared machine's speed affects them alike; the
+        // best of each is printed. Each peer is also timed next to a run
+        // of zhtext, one before the other in turn (whatever runs first
+        // meets caches and free memory the previous converter left), and
+        // the ratio of the two times is kept per round: on a machine whose
+        // speed changes within seconds, the median of these paired ratios
+        // is steadier than a ratio of two bests.
         let time = |convert: &dyn Fn(&str) -> String| {
             let t = Instant::now();
             let output = convert(input);
@@ -87,19 +89,24 @@ fn main() {
         let mut best = vec![f64::MAX; peers.len()];
         let mut same = vec![true; peers.len()];
         let mut paired: Vec<Vec<f64>> = vec![Vec::new(); peers.len()];
-        for _ in 0..reps {
-            let mut ours = f64::MAX;
+        for round in 0..reps {
             for (k, (_, convert)) in peers.iter().enumerate() {
-                if k > 0 {
-                    if let Some((_, zhtext)) = peers.first() {
-                        ours = time(zhtext.as_ref()).0;
-                        best[0] = best[0].min(ours);
-                    }
-                }
                 let (elapsed, output) = time(convert.as_ref());
                 best[k] = best[k].min(elapsed);
                 same[k] &= output == expected;
-                paired[k].push(if k == 0 { 1.0 } else { ours / elapsed });
+                drop(output);
+                let Some((_, zhtext)) = peers.first().filter(|_| k > 0) else {
+                    paired[k].push(1.0);
+                    continue;
+                };
+                let (ours, theirs) = if round % 2 == 0 {
+                    let ours = time(zhtext.as_ref()).0;
+                    (ours, time(convert.as_ref()).0)
+                } else {
+                    let theirs = time(convert.as_ref()).0;
+                    (time(zhtext.as_ref()).0, theirs)
+                };
+                paired[k].push(ours / theirs);
             }
         }
         let ours = input.len() as f64 / best[0] / 1e6;
