@@ -547,11 +547,11 @@ impl Trie {
         self.node_match(n)
     }
 
-    /// Whether `f` holds for some match along the text from a key's first
-    /// character `c1` (whose node is `n`), with the next character at
-    /// `pos`: the resolved match of each node the walk passes, shortest
-    /// first (the same match again while no longer key ends). These are
-    /// the matches a walk cut short anywhere may take.
+    /// Whether `f` holds for some match along the text from node `n` (of
+    /// a key's first character), with the next character at `pos`: the
+    /// resolved match of each node the walk passes, shortest first (the
+    /// same match again while no longer key ends). These are the matches a
+    /// walk cut short anywhere may take.
     pub(crate) fn any_along(
         &self,
         bytes: &[u8],
