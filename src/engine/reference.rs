@@ -461,6 +461,27 @@ mod tests {
         assert_eq!(ours, want);
     }
 
+    /// The lazy byte loop goes back, at a match that differs (`ca`), to
+    /// where a match is known to start: not just after a character that
+    /// starts no key but sits inside one (`b` of `abc`, which converts as
+    /// its characters do and takes the `c`).
+    #[test]
+    fn lazy_byte_loop_goes_back_over_characters_inside_keys() {
+        let entries = [("abc", "abc"), ("ca", "x")].map(|(k, v)| (k.to_owned(), v.to_owned())).to_vec();
+        let mut no_files = |f: &str| -> Result<Arc<TextDict>> { Err(crate::Error::invalid_config(f, "none")) };
+        let trie = Trie::build(&DictSpec::Inline { entries }, &mut no_files).expect("builds");
+        let stage = Stage::new(Arc::new(trie), &[], false).with_lazy(true);
+        for (text, want) in [("abca，，，，", "abca，，，，"), ("ca，abca，，，，", "x，abca，，，，")]
+        {
+            let mut chars = String::new();
+            stage.run(text, &mut chars).expect("converts");
+            assert_eq!(chars, want, "{text}");
+            let (mut ours, mut buf) = (String::new(), Vec::new());
+            stage.run_via_bytes(text, &mut ours, &mut buf).expect("converts");
+            assert_eq!(ours, want, "{text}");
+        }
+    }
+
     /// The lazy byte loop stops at an unchecked match, as the character
     /// loop does, even where the match's value is what the characters
     /// alone give (`ac` → `ac`, which the regional stage would make the

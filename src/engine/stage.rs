@@ -13,7 +13,9 @@ use std::sync::{Arc, OnceLock};
 
 use super::pairs::{FilterView, Pair, PairKey};
 use super::trie::{CharSet, Match, RootTable, Trie};
-use super::utf8::{char_word_at, decode, decode_word, ids_len, is_ids_operator, open_room, put_at, put_word, word_at};
+use super::utf8::{
+    char_word_at, decode, decode_word, ids_len, is_ids_operator, open_room, put_at, put_word, scan_back, word_at,
+};
 
 /// Entry flag: the rest of the entry indexes `special`.
 const SPECIAL: u32 = 0x8000_0000;
@@ -136,6 +138,21 @@ pub(crate) const FAST_CONTINUES: u32 = 0x4000_0000;
 pub(crate) const FAST_INERT: u32 = 0x2000_0000;
 /// Position of the output length (1 to 3 bytes) in a byte-loop entry.
 pub(crate) const FAST_LEN_SHIFT: u32 = 24;
+
+/// Where [`Stage::run_bytes_lazy`] knows a match to start before `pos`
+/// (the output is `at` bytes long there), with the output's length there:
+/// after the last inert character since `left` (`left_out`), or else at
+/// `left`; see [`scan_back`].
+fn settled_before(fast: &RootTable, bytes: &[u8], left: (usize, usize), here: (usize, usize)) -> (usize, usize) {
+    scan_back(bytes, left, here, |c, len| {
+        let f = fast.get(c);
+        match f {
+            0 => Some(len),
+            _ if f & FAST_INERT != 0 => None,
+            _ => Some((f >> FAST_LEN_SHIFT & 3) as usize),
+        }
+    })
+}
 
 /// Whether match `m` at `pos` converts otherwise than the byte-loop
 /// entries of its characters in `table` (a stage's fast table, or the
@@ -312,10 +329,13 @@ impl Stage {
         // `at` is its length.
         let mut at = out.len();
         let mut room = open_room(out, at);
-        // The last position known to be where a match starts (the longest
-        // matches, left to right, start there), and the length of the
-        // output there. Before it, the output holds the conversion.
-        let (mut settled, mut settled_out) = (0, at);
+        // Where the last replay left the loop, and the length of the
+        // output there: a match starts there, and before it the output
+        // holds the conversion. A match also starts after the last inert
+        // character since (no key contains it), which a replay finds by
+        // scanning back (see `settled_before`) rather than the loop
+        // tracking it at every character.
+        let (mut left, mut left_out) = (0, at);
         // The character at `pos` and its bytes, read one step ahead; the
         // loop stops where fewer than four bytes follow the next character.
         let (mut w, mut c, mut len) = char_word_at(bytes, 0);
@@ -326,7 +346,7 @@ impl Stage {
             // Each character is written as it converts alone, which is what
             // the longest matches give too, unless a match that differs
             // from it may start here (or the entry is special): then the
-            // matches are found again from the last settled position, up
+            // matches are found again from where one is known to start, up
             // to and including the one that covers `pos`.
             #[allow(clippy::needless_bitwise_bool)] // on purpose: no branch
             let candidate =
@@ -337,6 +357,7 @@ impl Stage {
             // position covers `pos`, it either differs and was taken where
             // it starts, or comes out as written too.)
             if candidate && (f & FAST_SLOW != 0 || self.longest_differs(fast, bytes, pos)) {
+                let (settled, settled_out) = settled_before(fast, bytes, (left, left_out), (pos, at));
                 out.truncate(settled_out);
                 let mut to = settled;
                 while to <= pos {
@@ -344,8 +365,8 @@ impl Stage {
                     let (c2, _) = decode(bytes, to + len);
                     to = self.step(input, to, (c, len), c2, out)?;
                 }
-                (pos, settled, at) = (to, to, out.len());
-                settled_out = at;
+                (pos, left, at) = (to, to, out.len());
+                left_out = at;
                 room = open_room(out, at);
                 (w, c, len) = char_word_at(bytes, pos);
                 continue;
@@ -357,18 +378,11 @@ impl Stage {
                 put_at(room, at, bytes_out);
             }
             at += n;
-            // A match starts after an inert character (no key contains
-            // it). (Selected without a branch: inert characters come every
-            // few characters, unpredictably. Also settling after a settled
-            // character that starts no longer key spared few replays for 5 %
-            // more instructions.)
-            let settles = f & FAST_INERT != 0;
-            settled = if settles { next } else { settled };
-            settled_out = if settles { at } else { settled_out };
             pos = next;
             (w, c, len) = (w2, c2, len2);
         }
-        // The last few characters, from the last settled position.
+        // The last few characters, from where a match is known to start.
+        let (settled, settled_out) = settled_before(fast, bytes, (left, left_out), (pos, at));
         out.truncate(settled_out);
         pos = settled;
         while pos < end {
