@@ -899,9 +899,7 @@ fn byline(doc: &Doc<'_>, span: &Range<usize>) -> bool {
     let info = doc.info(a, b);
     let listed = info.is_some_and(|w| w.place | w.org != 0 || w.cues & !(SURNAME | SURNAME_AMBIGUOUS) != 0);
     let word = info.is_some_and(|w| w.word >= 500 && w.person == 0);
-    let surname = doc
-        .longest(a, |w| w.info.cues & SURNAME != 0)
-        .is_some_and(|w| w.end == b && w.info.cues & SURNAME_AMBIGUOUS == 0);
+    let surname = doc.longest_cued(a, SURNAME).is_some_and(|w| w.end == b && w.info.cues & SURNAME_AMBIGUOUS == 0);
     // Two words (本報 + 專電), or a credit with its verb, are no byline.
     let compound = (a + 2..b.saturating_sub(1)).any(|k| {
         let word = |x: usize, y: usize| doc.info(x, y).is_some_and(|w| w.word > 0);
